@@ -1,0 +1,429 @@
+import { type Finding, type FindingPlace, hasErrors } from '../findings.js';
+import { BUDGET_LIMITS, WorkLimitError } from '../limits.js';
+import { type Lang, type Locale, languageOf } from '../locale.js';
+import { type AmountReading, parseNumber, readAmount, readRate } from '../money/amount.js';
+import { Decimal as Dec, type Decimal, formatAmount, formatRate, halfUp, ZERO } from '../money/decimal.js';
+import { displayEuro, displayPercent } from '../money/display.js';
+import { nearest, normalizeName } from '../text/normalize.js';
+import { type BudgetCode, budgetFinding } from './messages.js';
+import { type BudgetField, type BudgetRequest, type BudgetResponse, VAT_RATE_SETS } from './schema.js';
+import {
+  type BudgetSource,
+  type SourceLine,
+  type SummaryKind,
+  sourceFromGrid,
+  sourceFromLines,
+} from './source.js';
+
+type Params = Record<string, string | number | undefined>;
+
+/** The state of one check: the request's reading rules and the findings so far. */
+class Check {
+  readonly findings: Finding[] = [];
+  constructor(
+    readonly lang: Lang,
+    readonly locale: Locale,
+    readonly tolerance: Decimal,
+  ) {}
+
+  add(code: BudgetCode, place: FindingPlace, params: Params = {}): void {
+    this.findings.push(budgetFinding(this.lang, code, place, params));
+  }
+
+  euro(value: Decimal): string {
+    return displayEuro(value, this.lang);
+  }
+
+  percent(value: Decimal): string {
+    return displayPercent(value, this.lang);
+  }
+
+  differs(stated: Decimal, computed: Decimal): boolean {
+    return stated.minus(computed).abs().gt(this.tolerance);
+  }
+
+  /**
+   * Reads a money field and reports what it is not: unparseable, pending, included, negative.
+   * Amounts are rounded half-up to cents (Excel's 0.30000000000000004 is 0.30); undefined
+   * means unknown (pending or unparseable), ZERO blank or included.
+   */
+  money(input: AmountInput, place: FindingPlace): Decimal | undefined | null {
+    const reading: AmountReading = readAmount(input, this.locale);
+    switch (reading.kind) {
+      case 'blank':
+        return null;
+      case 'included':
+        this.add('AMOUNT_INCLUDED', { ...place, actual: reading.text });
+        return ZERO;
+      case 'pending':
+        this.add('AMOUNT_PENDING', { ...place, actual: reading.text });
+        return undefined;
+      case 'invalid':
+        this.add('AMOUNT_UNPARSEABLE', { ...place, actual: reading.text });
+        return undefined;
+      case 'amount': {
+        const value = halfUp(reading.value);
+        if (value.isNegative() && !value.isZero()) {
+          this.add(
+            'AMOUNT_NEGATIVE',
+            { ...place, actual: formatAmount(value) },
+            { actualText: this.euro(value) },
+          );
+        }
+        return value;
+      }
+    }
+  }
+}
+
+type AmountInput = Parameters<typeof readAmount>[0];
+
+interface LineResult {
+  source: SourceLine;
+  computed: Decimal | undefined;
+  stated: Decimal | undefined;
+  vatRate: Decimal | undefined;
+}
+
+function placeOf(source: SourceLine, field: BudgetField): FindingPlace {
+  const ref = source.refs[field];
+  return ref === undefined ? { row: source.row, field } : { row: source.row, field, ref };
+}
+
+function rateList(request: BudgetRequest): Decimal[] {
+  const rates = request.vatRates ?? (request.locale === 'nl-BE' ? 'BE' : 'NL');
+  const list: readonly (string | number)[] = typeof rates === 'string' ? VAT_RATE_SETS[rates] : rates;
+  return list.map((rate) => readRate(rate) ?? ZERO);
+}
+
+/** Reads the units of a line: blank is 1 (`UNITS_ASSUMED`), anything not > 0 is `UNITS_INVALID`. */
+function readUnits(check: Check, source: SourceLine): Decimal | undefined {
+  const input = source.line.units;
+  const place = placeOf(source, 'units');
+  const reading = readAmount(input, check.locale);
+  if (reading.kind === 'blank') {
+    check.add('UNITS_ASSUMED', place);
+    return new Dec(1);
+  }
+  if (reading.kind === 'pending') {
+    check.add('AMOUNT_PENDING', { ...place, actual: reading.text });
+    return undefined;
+  }
+  const value =
+    typeof input === 'number'
+      ? reading.kind === 'amount'
+        ? reading.value
+        : undefined
+      : typeof input === 'string'
+        ? parseNumber(input.trim(), check.locale)
+        : undefined;
+  if (value === undefined || value.lte(0)) {
+    check.add('UNITS_INVALID', { ...place, actual: String(input) });
+    return undefined;
+  }
+  return value;
+}
+
+function checkLine(check: Check, source: SourceLine, rates: Decimal[], basis: 'unit' | 'line'): LineResult {
+  const { line } = source;
+  const unitCost = check.money(line.unitCost, placeOf(source, 'unitCost'));
+  const statedVat = check.money(line.vat, placeOf(source, 'vat'));
+  const travel = check.money(line.travel, placeOf(source, 'travel'));
+  const stated = check.money(line.total, placeOf(source, 'total'));
+  const units = readUnits(check, source);
+  let givenRate: Decimal | undefined;
+  if (line.vatRate !== null && line.vatRate !== undefined) {
+    givenRate = readRate(line.vatRate);
+    if (givenRate === undefined) {
+      check.add('AMOUNT_UNPARSEABLE', { ...placeOf(source, 'vatRate'), actual: String(line.vatRate) });
+    }
+  }
+  const base =
+    unitCost === undefined || units === undefined
+      ? undefined
+      : basis === 'unit'
+        ? (unitCost ?? ZERO)
+        : (unitCost ?? ZERO).times(units);
+  let vat = statedVat;
+  let vatRate = givenRate;
+  if (base !== undefined && givenRate !== undefined) {
+    const computedVat = halfUp(base.times(givenRate));
+    if (statedVat === null) vat = computedVat;
+    else if (statedVat !== undefined && check.differs(statedVat, computedVat)) {
+      check.add(
+        'VAT_MISMATCH',
+        { ...placeOf(source, 'vat'), expected: formatAmount(computedVat), actual: formatAmount(statedVat) },
+        {
+          statedText: check.euro(statedVat),
+          computedText: check.euro(computedVat),
+          baseText: check.euro(base),
+          rateText: check.percent(givenRate),
+        },
+      );
+    }
+  } else if (base !== undefined && statedVat) {
+    vatRate = rates.find((rate) => !check.differs(statedVat, halfUp(base.times(rate))));
+    if (vatRate === undefined || (base.isZero() && !statedVat.isZero())) {
+      vatRate = undefined;
+      check.add(
+        'VAT_RATE_UNKNOWN',
+        { ...placeOf(source, 'vat'), actual: formatAmount(statedVat) },
+        {
+          statedText: check.euro(statedVat),
+          baseText: check.euro(base),
+          rates: rates.map((r) => check.percent(r)).join(', '),
+          impliedText: base.isZero() ? '—' : check.percent(statedVat.dividedBy(base)),
+        },
+      );
+    }
+    if (base.isZero()) vatRate = undefined;
+  }
+  let computed: Decimal | undefined;
+  if (unitCost === null && stated) {
+    computed = stated; // A lump sum: no unit cost, only a total.
+  } else if (unitCost !== undefined && vat !== undefined && travel !== undefined && units !== undefined) {
+    const cost = unitCost ?? ZERO;
+    const perLine =
+      basis === 'unit' ? cost.plus(vat ?? ZERO).times(units) : cost.times(units).plus(vat ?? ZERO);
+    computed = halfUp(perLine.plus(travel ?? ZERO));
+  }
+  if (computed && stated && check.differs(stated, computed)) {
+    check.add(
+      'LINE_TOTAL_MISMATCH',
+      { ...placeOf(source, 'total'), expected: formatAmount(computed), actual: formatAmount(stated) },
+      { statedText: check.euro(stated), computedText: check.euro(computed) },
+    );
+  }
+  return { source, computed, stated: stated ?? undefined, vatRate };
+}
+
+function checkDuplicates(check: Check, lines: SourceLine[]): void {
+  const seen = new Map<string, SourceLine>();
+  for (const source of lines) {
+    const item = normalizeName(source.line.item ?? '');
+    if (item === '') continue;
+    const key = `${item}\u0000${normalizeName(source.line.provider ?? '')}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, source);
+      continue;
+    }
+    check.add(
+      'DUPLICATE_LINE',
+      { ...placeOf(source, 'item'), actual: source.line.item ?? '' },
+      { provider: source.line.provider ?? '', firstRow: first.refs.item ?? first.row },
+    );
+  }
+}
+
+/** Matches line items to the programme's items after normalizing; a similar name is no match. */
+function checkProgramme(check: Check, lines: SourceLine[], programmeItems: string[]): void {
+  const byName = new Map<string, string>();
+  for (const item of programmeItems) {
+    const name = normalizeName(item);
+    if (name !== '' && !byName.has(name)) byName.set(name, item);
+  }
+  const names = [...byName.keys()];
+  const budgeted = new Set<string>();
+  const nearestOf = new Map<string, string | undefined>();
+  for (const source of lines) {
+    const item = source.line.item ?? '';
+    const name = normalizeName(item);
+    if (name === '') continue;
+    if (byName.has(name)) {
+      budgeted.add(name);
+      continue;
+    }
+    if (!nearestOf.has(name)) nearestOf.set(name, nearest(name.slice(0, 200), names));
+    const hint = nearestOf.get(name);
+    const place: FindingPlace = { ...placeOf(source, 'item'), actual: item };
+    if (hint !== undefined) place.expected = byName.get(hint);
+    check.add('ITEM_NOT_IN_PROGRAMME', place);
+  }
+  for (const [name, item] of byName) {
+    if (!budgeted.has(name))
+      check.add('PROGRAMME_ITEM_NOT_BUDGETED', { field: 'programmeItems', expected: item });
+  }
+}
+
+function checkLimits(request: BudgetRequest): void {
+  const rows = request.lines?.length ?? request.grid?.values.length ?? 0;
+  if (rows > BUDGET_LIMITS.lines) {
+    throw new WorkLimitError(request.lines ? 'lines' : 'grid.values', {
+      nl: `Meer dan ${BUDGET_LIMITS.lines} regels (${rows})`,
+      en: `More than ${BUDGET_LIMITS.lines} lines (${rows})`,
+    });
+  }
+  const widest = request.grid?.values.reduce((w, row) => Math.max(w, row.length), 0) ?? 0;
+  if (widest > BUDGET_LIMITS.gridColumns) {
+    throw new WorkLimitError('grid.values', {
+      nl: `Meer dan ${BUDGET_LIMITS.gridColumns} kolommen (${widest})`,
+      en: `More than ${BUDGET_LIMITS.gridColumns} columns (${widest})`,
+    });
+  }
+  const items = request.programmeItems?.length ?? 0;
+  if (items > BUDGET_LIMITS.programmeItems || items * rows > BUDGET_LIMITS.nameComparisons) {
+    throw new WorkLimitError('programmeItems', {
+      nl: `Te veel programmaonderdelen (${items}) voor ${rows} regels`,
+      en: `Too many programme items (${items}) for ${rows} lines`,
+    });
+  }
+}
+
+/** Validates a programme budget: line arithmetic, VAT, summary rows, ceiling and programme. */
+export function validateBudget(request: BudgetRequest): BudgetResponse {
+  checkLimits(request);
+  const lang = languageOf(request);
+  const tolerance = halfUp(new Dec(String(request.tolerance).replace(',', '.')));
+  const check = new Check(lang, request.locale, tolerance);
+  const source: BudgetSource = request.grid
+    ? sourceFromGrid(request.grid, lang)
+    : sourceFromLines({ ...request, lines: request.lines ?? [] });
+  check.findings.push(...source.findings);
+  if (request.grid && source.lines.length === 0 && source.findings.length === 0) {
+    check.add('NO_LINES', source.header ? { ref: source.header.ref } : {});
+  }
+  const rates = rateList(request);
+  const results = source.lines.map((line) => checkLine(check, line, rates, request.vatBasis));
+  checkDuplicates(check, source.lines);
+  if (request.programmeItems) checkProgramme(check, source.lines, request.programmeItems);
+
+  const stated = statedSummary(check, source);
+  const summaryPlace = (kind: SummaryKind) => placeOfSummary(source, kind);
+  const statedLineSum = results.reduce((sum, r) => sum.plus(r.stated ?? r.computed ?? ZERO), ZERO);
+  if (stated.subtotal && check.differs(stated.subtotal, statedLineSum)) {
+    check.add(
+      'SUBTOTAL_MISMATCH',
+      {
+        ...summaryPlace('subtotal'),
+        expected: formatAmount(statedLineSum),
+        actual: formatAmount(stated.subtotal),
+      },
+      { statedText: check.euro(stated.subtotal), computedText: check.euro(statedLineSum) },
+    );
+  }
+  const statedBase = stated.subtotal ?? statedLineSum;
+  const givenRate =
+    request.contingencyRate !== null && request.contingencyRate !== undefined
+      ? readRate(request.contingencyRate)
+      : source.gridContingencyRate;
+  let rate = givenRate;
+  if (stated.contingency) {
+    if (givenRate) {
+      const expected = halfUp(givenRate.times(statedBase));
+      if (check.differs(stated.contingency, expected)) {
+        check.add(
+          'CONTINGENCY_MISMATCH',
+          {
+            ...summaryPlace('contingency'),
+            expected: formatAmount(expected),
+            actual: formatAmount(stated.contingency),
+          },
+          {
+            statedText: check.euro(stated.contingency),
+            computedText: check.euro(expected),
+            rateText: check.percent(givenRate),
+            baseText: check.euro(statedBase),
+          },
+        );
+      }
+    } else if (!statedBase.isZero()) {
+      rate = halfUp(stated.contingency.dividedBy(statedBase), 4);
+      check.add(
+        'CONTINGENCY_RATE',
+        { ...summaryPlace('contingency'), actual: formatRate(rate) },
+        {
+          statedText: check.euro(stated.contingency),
+          rateText: check.percent(rate),
+          baseText: check.euro(statedBase),
+        },
+      );
+    }
+  }
+  if (stated.total) {
+    const contingency = stated.contingency ?? (givenRate ? halfUp(givenRate.times(statedBase)) : ZERO);
+    const expected = statedBase.plus(contingency);
+    if (check.differs(stated.total, expected)) {
+      check.add(
+        'TOTAL_MISMATCH',
+        { ...summaryPlace('total'), expected: formatAmount(expected), actual: formatAmount(stated.total) },
+        { statedText: check.euro(stated.total), computedText: check.euro(expected) },
+      );
+    }
+  }
+  const subtotal = results.reduce((sum, r) => sum.plus(r.computed ?? r.stated ?? ZERO), ZERO);
+  const contingency = rate ? halfUp(rate.times(subtotal)) : ZERO;
+  const total = subtotal.plus(contingency);
+  const ceiling = request.ceiling === undefined ? null : check.money(request.ceiling, { field: 'ceiling' });
+  if (ceiling && total.gt(ceiling)) {
+    check.add(
+      'CEILING_EXCEEDED',
+      { field: 'ceiling', expected: formatAmount(ceiling), actual: formatAmount(total) },
+      { computedText: check.euro(total), ceilingText: check.euro(ceiling) },
+    );
+  }
+  const { participants } = request;
+  return {
+    valid: !hasErrors(check.findings),
+    findings: byRow(check.findings),
+    lines: results.map((r) => ({
+      row: r.source.row,
+      ...(r.source.refs.total && { ref: r.source.refs.total }),
+      item: r.source.line.item ?? null,
+      computedTotal: r.computed ? formatAmount(r.computed) : null,
+      statedTotal: r.stated ? formatAmount(r.stated) : null,
+      vatRate: r.vatRate ? formatRate(r.vatRate) : null,
+    })),
+    totals: {
+      stated: {
+        subtotal: stated.subtotal ? formatAmount(stated.subtotal) : null,
+        contingency: stated.contingency ? formatAmount(stated.contingency) : null,
+        total: stated.total ? formatAmount(stated.total) : null,
+      },
+      recomputed: {
+        subtotal: formatAmount(subtotal),
+        contingency: formatAmount(contingency),
+        total: formatAmount(total),
+      },
+      contingencyRate: rate ? formatRate(rate) : null,
+      complete: results.every((r) => r.computed !== undefined),
+    },
+    perParticipant: participants
+      ? {
+          min: formatAmount(total.dividedBy(participants.max)),
+          max: formatAmount(total.dividedBy(participants.min)),
+        }
+      : null,
+    ...(source.mapping && { mapping: source.mapping }),
+    ...(source.header && { header: source.header }),
+  };
+}
+
+/** Findings in the order of the rows they are about (stable); those about no row last. */
+function byRow(findings: Finding[]): Finding[] {
+  const rowOf = (finding: Finding) => finding.row ?? Number.POSITIVE_INFINITY;
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => rowOf(a.finding) - rowOf(b.finding) || a.index - b.index)
+    .map(({ finding }) => finding);
+}
+
+function placeOfSummary(source: BudgetSource, kind: SummaryKind): FindingPlace {
+  const summary = source.stated[kind];
+  const place: FindingPlace = { field: `stated.${kind}` };
+  if (summary?.row !== undefined) place.row = summary.row;
+  if (summary?.ref !== undefined) place.ref = summary.ref;
+  return place;
+}
+
+/** Reads the stated subtotal, contingency and total, reporting those that are not amounts. */
+function statedSummary(check: Check, source: BudgetSource): Partial<Record<SummaryKind, Decimal>> {
+  const out: Partial<Record<SummaryKind, Decimal>> = {};
+  for (const kind of ['subtotal', 'contingency', 'total'] as const) {
+    const summary = source.stated[kind];
+    if (!summary) continue;
+    const value = check.money(summary.value, placeOfSummary(source, kind));
+    if (value) out[kind] = value;
+  }
+  return out;
+}

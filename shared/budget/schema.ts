@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { FindingSchema } from '../findings.js';
+import { gridSchema } from '../grid/schema.js';
+import { AmountFieldSchema, AmountOutSchema, RateSchema, RequestBaseSchema } from '../schemas.js';
+
+export const BUDGET_FIELDS = [
+  'nr',
+  'item',
+  'provider',
+  'unitCost',
+  'vat',
+  'vatRate',
+  'travel',
+  'units',
+  'total',
+] as const;
+export type BudgetField = (typeof BUDGET_FIELDS)[number];
+
+const NameSchema = z.string().max(1_000).nullable().optional();
+
+export const BudgetLineSchema = z.object({
+  item: NameSchema,
+  provider: NameSchema,
+  unitCost: AmountFieldSchema,
+  vat: AmountFieldSchema,
+  vatRate: RateSchema.nullable().optional(),
+  travel: AmountFieldSchema,
+  units: AmountFieldSchema,
+  total: AmountFieldSchema,
+});
+export type BudgetLine = z.infer<typeof BudgetLineSchema>;
+
+export const StatedTotalsSchema = z.object({
+  subtotal: AmountFieldSchema,
+  contingency: AmountFieldSchema,
+  total: AmountFieldSchema,
+});
+
+export const VAT_RATE_SETS = {
+  NL: ['0.21', '0.09', '0'],
+  BE: ['0.21', '0.12', '0.06', '0'],
+} as const;
+
+export const BudgetRequestSchema = RequestBaseSchema.extend({
+  /** The VAT rates a stated VAT may be at: a list, or `"NL"` / `"BE"` for a country's set. */
+  vatRates: z.union([z.array(RateSchema).min(1).max(20), z.enum(['NL', 'BE'])]).optional(),
+  vatBasis: z.enum(['unit', 'line']).default('unit'),
+  contingencyRate: RateSchema.nullable().optional(),
+  tolerance: z.union([z.number().min(0), z.string().regex(/^\d{1,12}(?:[.,]\d{1,6})?$/)]).default('0'),
+  participants: z
+    .object({ min: z.number().int().min(1).max(1_000_000), max: z.number().int().min(1).max(1_000_000) })
+    .refine((p) => p.min <= p.max, { message: 'min > max', path: ['min'] })
+    .optional(),
+  ceiling: AmountFieldSchema,
+  programmeItems: z.array(z.string().max(1_000)).optional(),
+  lines: z.array(BudgetLineSchema).optional(),
+  grid: gridSchema(BUDGET_FIELDS).optional(),
+  stated: StatedTotalsSchema.optional(),
+}).superRefine((request, ctx) => {
+  if (request.lines === undefined && request.grid === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['lines'], message: 'Geef lines of grid / give lines or grid' });
+  }
+  if (request.lines !== undefined && request.grid !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['grid'], message: 'Geef lines of grid, niet beide / not both' });
+  }
+});
+export type BudgetRequest = z.infer<typeof BudgetRequestSchema>;
+
+const TotalsSchema = z.object({
+  subtotal: AmountOutSchema.nullable(),
+  contingency: AmountOutSchema.nullable(),
+  total: AmountOutSchema.nullable(),
+});
+
+export const BudgetResponseSchema = z.object({
+  valid: z.boolean(),
+  findings: z.array(FindingSchema),
+  lines: z.array(
+    z.object({
+      row: z.number().int(),
+      ref: z.string().optional(),
+      item: z.string().nullable(),
+      computedTotal: AmountOutSchema.nullable(),
+      statedTotal: AmountOutSchema.nullable(),
+      vatRate: z.string().nullable(),
+    }),
+  ),
+  totals: z.object({
+    stated: TotalsSchema,
+    recomputed: TotalsSchema.extend({
+      subtotal: AmountOutSchema,
+      contingency: AmountOutSchema,
+      total: AmountOutSchema,
+    }),
+    /** The contingency rate used for the recomputed totals: given, stated in the grid, or implied. */
+    contingencyRate: z.string().nullable(),
+    /** False when a line's amount is pending (`p.m.`, `nntb`): the totals are then incomplete. */
+    complete: z.boolean(),
+  }),
+  perParticipant: z.object({ min: AmountOutSchema, max: AmountOutSchema }).nullable(),
+  mapping: z.partialRecord(z.enum(BUDGET_FIELDS), z.string()).optional(),
+  header: z
+    .object({
+      row: z.number().int(),
+      ref: z.string(),
+      labels: z.partialRecord(z.enum(BUDGET_FIELDS), z.string()),
+    })
+    .optional(),
+});
+export type BudgetResponse = z.infer<typeof BudgetResponseSchema>;

@@ -1,0 +1,59 @@
+/**
+ * Folds a name for comparison: case, accents, punctuation and repeated spaces ignored.
+ * `Basis op Orde` and ` basis-op orde.` both become `basis op orde`.
+ */
+export function normalizeName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Like {@link normalizeName}, and drops tokens that are only digits: `BTW 21%` → `btw`. */
+export function normalizeHeader(text: string): string {
+  return normalizeName(text)
+    .split(' ')
+    .filter((token) => token !== '' && !/^\d+$/.test(token))
+    .join(' ');
+}
+
+/** Character bigrams of a normalized name, with counts (for similarity). */
+function bigrams(text: string): Map<string, number> {
+  const grams = new Map<string, number>();
+  const padded = ` ${text} `;
+  for (let i = 0; i < padded.length - 1; i++) {
+    const gram = padded.slice(i, i + 2);
+    grams.set(gram, (grams.get(gram) ?? 0) + 1);
+  }
+  return grams;
+}
+
+/** Sørensen–Dice similarity of two normalized names, in [0, 1]; linear in their length. */
+export function similarity(a: string, b: string): number {
+  const left = bigrams(a);
+  const right = bigrams(b);
+  let shared = 0;
+  let total = 0;
+  for (const [gram, count] of left) {
+    shared += Math.min(count, right.get(gram) ?? 0);
+    total += count;
+  }
+  for (const count of right.values()) total += count;
+  return total === 0 ? 0 : (2 * shared) / total;
+}
+
+/** The candidate most similar to `name` (both normalized), or undefined when there is none. */
+export function nearest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = -1;
+  for (const candidate of candidates) {
+    const score = similarity(name, candidate);
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
