@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
-/** The real tables of ../shared/fixtures (beside the clone), read as JSON. */
+/** A copy of the real tables of the programme documents (test/fixtures), read as JSON. */
 export function fixture<T = unknown>(name: string): T {
-  const path = fileURLToPath(new URL(`../../../shared/fixtures/${name}`, import.meta.url));
-  return JSON.parse(readFileSync(path, 'utf8')) as T;
+  return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as T;
 }
