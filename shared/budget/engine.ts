@@ -20,11 +20,26 @@ type Params = Record<string, string | number | undefined>;
 /** The state of one check: the request's reading rules and the findings so far. */
 class Check {
   readonly findings: Finding[] = [];
+  private readonly readings = new Map<string, AmountReading>();
   constructor(
     readonly lang: Lang,
     readonly locale: Locale,
     readonly tolerance: Decimal,
   ) {}
+
+  /**
+   * Reads an amount, once per distinct text: budgets repeat their amounts (`€ 0,00`, `incl`,
+   * one price per dagdeel) and readings are immutable.
+   */
+  read(input: AmountInput): AmountReading {
+    if (typeof input !== 'string') return readAmount(input, this.locale);
+    let reading = this.readings.get(input);
+    if (!reading) {
+      reading = readAmount(input, this.locale);
+      this.readings.set(input, reading);
+    }
+    return reading;
+  }
 
   add(code: BudgetCode, place: FindingPlace, params: Params = {}): void {
     this.findings.push(budgetFinding(this.lang, code, place, params));
@@ -39,7 +54,7 @@ class Check {
   }
 
   differs(stated: Decimal, computed: Decimal): boolean {
-    return stated.minus(computed).abs().gt(this.tolerance);
+    return this.tolerance.isZero() ? !stated.eq(computed) : stated.minus(computed).abs().gt(this.tolerance);
   }
 
   /**
@@ -48,7 +63,7 @@ class Check {
    * means unknown (pending or unparseable), ZERO blank or included.
    */
   money(input: AmountInput, place: FindingPlace): Decimal | undefined | null {
-    const reading: AmountReading = readAmount(input, this.locale);
+    const reading = this.read(input);
     switch (reading.kind) {
       case 'blank':
         return null;
@@ -85,6 +100,11 @@ interface LineResult {
   vatRate: Decimal | undefined;
 }
 
+/** a + b, skipping the work for a blank or zero b (most VAT and travel cells). */
+function addNonZero(a: Decimal, b: Decimal | null): Decimal {
+  return b === null || b.isZero() ? a : a.plus(b);
+}
+
 function placeOf(source: SourceLine, field: BudgetField): FindingPlace {
   const ref = source.refs[field];
   return ref === undefined ? { row: source.row, field } : { row: source.row, field, ref };
@@ -100,7 +120,7 @@ function rateList(request: BudgetRequest): Decimal[] {
 function readUnits(check: Check, source: SourceLine): Decimal | undefined {
   const input = source.line.units;
   const place = placeOf(source, 'units');
-  const reading = readAmount(input, check.locale);
+  const reading = check.read(input);
   if (reading.kind === 'blank') {
     check.add('UNITS_ASSUMED', place);
     return new Dec(1);
@@ -162,7 +182,9 @@ function checkLine(check: Check, source: SourceLine, rates: Decimal[], basis: 'u
       );
     }
   } else if (base !== undefined && statedVat) {
-    vatRate = rates.find((rate) => !check.differs(statedVat, halfUp(base.times(rate))));
+    // Zero VAT is at a zero rate when the set has one, whatever the base.
+    const zeroRate = statedVat.isZero() ? rates.find((rate) => rate.isZero()) : undefined;
+    vatRate = zeroRate ?? rates.find((rate) => !check.differs(statedVat, halfUp(base.times(rate))));
     if (vatRate === undefined || (base.isZero() && !statedVat.isZero())) {
       vatRate = undefined;
       check.add(
@@ -184,8 +206,8 @@ function checkLine(check: Check, source: SourceLine, rates: Decimal[], basis: 'u
   } else if (unitCost !== undefined && vat !== undefined && travel !== undefined && units !== undefined) {
     const cost = unitCost ?? ZERO;
     const perLine =
-      basis === 'unit' ? cost.plus(vat ?? ZERO).times(units) : cost.times(units).plus(vat ?? ZERO);
-    computed = halfUp(perLine.plus(travel ?? ZERO));
+      basis === 'unit' ? addNonZero(cost, vat).times(units) : addNonZero(cost.times(units), vat);
+    computed = halfUp(addNonZero(perLine, travel));
   }
   if (computed && stated && check.differs(stated, computed)) {
     check.add(

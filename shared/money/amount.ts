@@ -34,6 +34,8 @@ export function readAmount(input: AmountInput, locale: Locale): AmountReading {
   if (typeof input === 'boolean') return invalid(input);
   const text = input.replace(SPACES, ' ').trim();
   if (text === '') return { kind: 'blank' };
+  // The contract's own form (`4537.50`, `-12`) needs no locale rules.
+  if (/^-?\d{1,20}(?:\.\d{1,2})?$/.test(text)) return { kind: 'amount', value: new Dec(text) };
   const folded = text.toLowerCase();
   if (INCLUDED.has(folded)) return { kind: 'included', text };
   if (PENDING.has(folded)) return { kind: 'pending', text };

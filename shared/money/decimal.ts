@@ -16,7 +16,7 @@ export const ZERO = new Decimal(0);
 
 /** Rounds half-up to `places` decimals (cents by default): 211.365 → 211.37, -0.005 → -0.01. */
 export function halfUp(value: Decimal, places = 2): Decimal {
-  return value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+  return value.decimalPlaces() <= places ? value : value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
 }
 
 /** An amount as the contract writes it: exactly two decimals, `.` as separator. */

@@ -3,12 +3,18 @@
  * `Basis op Orde` and ` basis-op orde.` both become `basis op orde`.
  */
 export function normalizeName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  const folded = text
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
     .trim();
+  // Decompose only what has letters outside ASCII: `Netwérken` → `netwerken`.
+  return /^[\x20-\x7e]*$/.test(folded)
+    ? folded
+    : folded
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
 }
 
 /** Like {@link normalizeName}, and drops tokens that are only digits: `BTW 21%` → `btw`. */
