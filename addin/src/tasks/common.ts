@@ -1,0 +1,125 @@
+import { cellRef, parseAddress } from '../../../shared/grid/address.js';
+import { type ApiClient, ApiError } from '../api.js';
+import { type DocSettings, ownedSheets } from '../excel/owned.js';
+import { errorCode } from '../excel/payload.js';
+import type { SourceBlock } from '../excel/read.js';
+import { SourceError } from '../excel/read.js';
+import { type Lang, type MessageKey, translate } from '../i18n.js';
+
+/** `Excel.run` or the fake's. */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export type Phase = 'reading' | 'sending' | 'writing';
+
+/** What a task needs from its surroundings: Excel, the API, the workbook's settings, the language. */
+export interface TaskEnv {
+  run: ExcelRunner;
+  api: ApiClient;
+  settings: DocSettings;
+  lang: Lang;
+  signal?: AbortSignal;
+  onProgress?: (phase: Phase, done: number, total: number) => void;
+}
+
+/** A message for the user, with the cell it is about when there is one. */
+export interface UserMessage {
+  text: string;
+  ref?: string;
+}
+
+/**
+ * The cell a problem's path points at, for grid input: `grid.values.3.2` is the cell 3 rows and
+ * 2 columns from the grid's top-left cell.
+ */
+export function cellOfPath(
+  path: string,
+  source: Pick<SourceBlock, 'address'> | undefined,
+): string | undefined {
+  const match = /^grid\.(?:values|numberFormat)\.(\d+)\.(\d+)$/.exec(path);
+  if (!match || !source) return undefined;
+  const origin = parseAddress(source.address);
+  if (!origin) return undefined;
+  return cellRef(origin.sheet, origin.row + Number(match[1]), origin.column + Number(match[2]));
+}
+
+/** Any failure of a task, in the user's language. */
+export function explain(error: unknown, lang: Lang, base: string, source?: SourceBlock): UserMessage {
+  const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(lang, key, params);
+  if (error instanceof ApiError) {
+    switch (error.kind) {
+      case 'cancelled':
+        return { text: t('cancelled') };
+      case 'unreachable':
+        return { text: t('errUnreachable', { base }) };
+      case 'timeout':
+        return { text: t('errTimeout') };
+      case 'bad-response':
+        return { text: t('errBadResponse') };
+      case 'problem': {
+        const problem = error.problem;
+        const first = problem?.errors?.[0];
+        const ref = first ? cellOfPath(first.path, source) : undefined;
+        const detail = first
+          ? `${first.path ? `${first.path}: ` : ''}${first.message}`
+          : (problem?.detail ?? '');
+        const title = `${problem?.title ?? error.message}${detail ? ` — ${detail}` : ''}`;
+        const text = t('errProblem', { status: error.status ?? '?', title });
+        return ref ? { text: `${text} (${t('errProblemCell', { cell: ref })})`, ref } : { text };
+      }
+    }
+  }
+  if (error instanceof SourceError) {
+    if (error.reason === 'too-large') return { text: t('errTooLarge', { cells: error.message }) };
+    return { text: t(error.reason === 'empty' ? 'errEmpty' : 'errNoSelection') };
+  }
+  if (error instanceof Error && error.name === 'OwnSheetError') return { text: t('errOwnSheet') };
+  if (error instanceof DOMException && error.name === 'AbortError') return { text: t('cancelled') };
+  const code = errorCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return { text: t('errExcel', { message: code ? `${code}: ${message}` : message }) };
+}
+
+/** Today's local date and time as text for a sheet: `2025-03-14 10:42`. */
+export function stamp(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}`;
+}
+
+/** An amount of the API (`"4537.50"`) as a number cell with a money format, or null. */
+export function money(amount: string | null | undefined): { number: number; format: string } | null {
+  if (amount === null || amount === undefined) return null;
+  const number = Number(amount);
+  return Number.isFinite(number) ? { number, format: '#,##0.00' } : null;
+}
+
+/** A share of the API (`"0.4651"`) as a percentage cell. */
+export function percent(share: string | null | undefined): { number: number; format: string } | null {
+  if (share === null || share === undefined) return null;
+  const number = Number(share);
+  return Number.isFinite(number) ? { number, format: '0.0%' } : null;
+}
+
+/** An ISO date as an Excel date serial (1900 system) with a date format. */
+export function dateCell(iso: string): { number: number; format: string } | string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  const days = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000;
+  return { number: days + 25_569, format: 'yyyy-mm-dd' };
+}
+
+/** `16:30` as an Excel time with a time format. */
+export function timeCell(
+  hhmm: string | null | undefined,
+): { number: number; format: string } | string | null {
+  if (!hhmm) return null;
+  const match = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
+  if (!match) return hhmm;
+  return { number: (Number(match[1]) * 60 + Number(match[2])) / 1440, format: 'hh:mm' };
+}
+
+/** True when the sheet the user selected is one the add-in wrote itself. */
+export function isOwnedName(settings: DocSettings, sheet: string): boolean {
+  return Object.values(ownedSheets(settings)).some(
+    (entry) => entry?.name.toLowerCase() === sheet.toLowerCase(),
+  );
+}
