@@ -1,7 +1,7 @@
 import { type Finding, type FindingPlace, hasErrors } from '../findings.js';
 import { BUDGET_LIMITS, WorkLimitError } from '../limits.js';
 import { type Lang, type Locale, languageOf } from '../locale.js';
-import { type AmountReading, parseNumber, readAmount, readRate } from '../money/amount.js';
+import { type AmountReading, readAmount, readRate } from '../money/amount.js';
 import { Decimal as Dec, type Decimal, formatAmount, formatRate, halfUp, ZERO } from '../money/decimal.js';
 import { displayEuro, displayPercent } from '../money/display.js';
 import { nearest, normalizeName } from '../text/normalize.js';
@@ -129,19 +129,11 @@ function readUnits(check: Check, source: SourceLine): Decimal | undefined {
     check.add('AMOUNT_PENDING', { ...place, actual: reading.text });
     return undefined;
   }
-  const value =
-    typeof input === 'number'
-      ? reading.kind === 'amount'
-        ? reading.value
-        : undefined
-      : typeof input === 'string'
-        ? parseNumber(input.trim(), check.locale)
-        : undefined;
-  if (value === undefined || value.lte(0)) {
+  if (reading.kind !== 'amount' || reading.value.lte(0)) {
     check.add('UNITS_INVALID', { ...place, actual: String(input) });
     return undefined;
   }
-  return value;
+  return reading.value;
 }
 
 function checkLine(check: Check, source: SourceLine, rates: Decimal[], basis: 'unit' | 'line'): LineResult {

@@ -189,7 +189,7 @@ function rateInRow(table: GridTable<BudgetField>, row: number): Decimal | undefi
   const cells = table.values[row] ?? [];
   for (let column = 0; column < cells.length; column++) {
     const cell = cells[column];
-    if (typeof cell === 'string' && cell.includes('%')) {
+    if (typeof cell === 'string' && cell.length <= 64 && cell.includes('%')) {
       const rate = readRate(cell.replace(/^.*?(\d[\d.,]*\s*%).*$/, '$1'));
       if (rate) return rate;
     }

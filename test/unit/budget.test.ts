@@ -342,6 +342,20 @@ describe('grid reading', () => {
   });
 });
 
+describe('hostile cells', () => {
+  // A quadratic pattern on these would not come back within the test's time-out.
+  it('reads huge numeric text without a hang', { timeout: 5_000 }, () => {
+    const values = [
+      ['Omschrijving', 'Prijs', 'Aantal', 'Totaal'],
+      ['Module', `${'1.'.repeat(200_000)}x`, '9'.repeat(1_000_000), 10],
+      ['Onvoorzien', `${'1.'.repeat(200_000)}x%`, '', 1],
+    ];
+    const response = check({ grid: { address: 'A1', values } });
+    expect(find(response, 'AMOUNT_UNPARSEABLE').map((f) => f.ref)).toEqual(['B2']);
+    expect(find(response, 'UNITS_INVALID').map((f) => f.ref)).toEqual(['C2']);
+  });
+});
+
 describe('the line rule, for generated lines', () => {
   const cents = fc.integer({ min: 0, max: 10_000_000 }).map((c) => new Decimal(c).dividedBy(100));
   it('holds: a total computed by the rule is never reported, one cent off always is', () => {
