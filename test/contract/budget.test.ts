@@ -155,3 +155,45 @@ describe('POST /api/budget/validate over HTTP', () => {
     await problemOf(get);
   });
 });
+
+const ok = {
+  item: 'Selfcare',
+  provider: 'Bureau X',
+  unitCost: '€ 1.875,00',
+  vat: '€ 393,75',
+  units: 2,
+  total: '€ 4.537,50',
+};
+
+/** One request per finding code of the contract that makes the code appear. */
+const EVERY_CODE: [string, Record<string, unknown>][] = [
+  ['LINE_TOTAL_MISMATCH', { lines: [{ ...ok, total: '€ 2.662,50' }] }],
+  ['VAT_RATE_UNKNOWN', { lines: [{ ...ok, vat: '€ 300,00', total: null }] }],
+  ['VAT_MISMATCH', { lines: [{ ...ok, vatRate: '0.09', total: null }] }],
+  ['UNITS_INVALID', { lines: [{ ...ok, units: 0 }] }],
+  ['AMOUNT_UNPARSEABLE', { lines: [{ ...ok, travel: 'twintig euro' }] }],
+  ['AMOUNT_NEGATIVE', { lines: [{ ...ok, travel: '-€ 50,00', total: '€ 4.487,50' }] }],
+  ['AMOUNT_PENDING', { lines: [{ ...ok, travel: 'nntb' }] }],
+  ['AMOUNT_INCLUDED', { lines: [{ ...ok, travel: 'incl' }] }],
+  ['UNITS_ASSUMED', { lines: [{ ...ok, units: null, total: '€ 2.268,75' }] }],
+  ['SUBTOTAL_MISMATCH', { lines: [ok], stated: { subtotal: '€ 4.000,00' } }],
+  ['CONTINGENCY_MISMATCH', { lines: [ok], contingencyRate: '0.10', stated: { contingency: '€ 400,00' } }],
+  ['CONTINGENCY_RATE', { lines: [ok], stated: { subtotal: '€ 4.537,50', contingency: '€ 453,75' } }],
+  ['TOTAL_MISMATCH', { lines: [ok], stated: { subtotal: '€ 4.537,50', total: '€ 5.000,00' } }],
+  ['CEILING_EXCEEDED', { lines: [ok], ceiling: '€ 4.000,00' }],
+  ['DUPLICATE_LINE', { lines: [ok, { ...ok, item: 'SELFCARE' }] }],
+  ['ITEM_NOT_IN_PROGRAMME', { lines: [ok], programmeItems: ['Selfcare training'] }],
+  ['PROGRAMME_ITEM_NOT_BUDGETED', { lines: [ok], programmeItems: ['Selfcare', 'Netwerken'] }],
+];
+
+describe('every finding code of the contract, over HTTP', () => {
+  it.each(EVERY_CODE)('%s', async (code, request) => {
+    const response = await host.post('budget/validate', request);
+    expect(response.status).toBe(200);
+    const body = BudgetResponseSchema.parse(await response.json());
+    const finding = body.findings.find((f) => f.code === code);
+    expect(finding, JSON.stringify(body.findings)).toBeDefined();
+    expect(finding?.message.length).toBeGreaterThan(10);
+    expect(body.valid).toBe(!body.findings.some((f) => f.severity === 'error'));
+  });
+});
