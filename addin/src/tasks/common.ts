@@ -72,6 +72,7 @@ export function explain(error: unknown, lang: Lang, base: string, source?: Sourc
     if (error.reason === 'too-large') return { text: t('errTooLarge', { cells: error.message }) };
     return { text: t(error.reason === 'empty' ? 'errEmpty' : 'errNoSelection') };
   }
+  if (error instanceof Error && error.name === 'FormError') return { text: t(error.message as MessageKey) };
   if (error instanceof Error && error.name === 'OwnSheetError') return { text: t('errOwnSheet') };
   if (error instanceof DOMException && error.name === 'AbortError') return { text: t('cancelled') };
   const code = errorCode(error);

@@ -1,0 +1,178 @@
+import { parseAddress } from '../../../shared/grid/address.js';
+import { cellPart, hyperlinkFormula } from '../excel/links.js';
+import { prepareOwnedSheet } from '../excel/owned.js';
+import { readBlocks, readSource, type SourceBlock } from '../excel/read.js';
+import { type OutCell, type SheetPlan, writePlan } from '../excel/write.js';
+import { type MessageKey, translate } from '../i18n.js';
+import { OwnSheetError } from './budget.js';
+import { isOwnedName, percent, stamp, type TaskEnv } from './common.js';
+import type { TallyRequest, TallyResponse } from './contract-types.js';
+
+export interface ProgressOptions {
+  /** A range with the names of the units expected to report, `Eenheden!A2:A46`. */
+  expectedUnitsRange?: string;
+}
+
+export function tallyRequest(source: SourceBlock, lang: 'nl' | 'en', expectedUnits?: string[]): TallyRequest {
+  const request: TallyRequest = {
+    locale: 'nl-NL',
+    language: lang,
+    grid: { address: source.address, values: source.values },
+  };
+  if (source.numberFormat) request.grid.numberFormat = source.numberFormat;
+  if (expectedUnits && expectedUnits.length > 0) request.expectedUnits = expectedUnits;
+  return request;
+}
+
+function linkCell(ref: string | undefined): OutCell {
+  if (!ref) return null;
+  const formula = hyperlinkFormula(ref, cellPart(ref));
+  return formula ? { formula } : ref;
+}
+
+/**
+ * The progress sheet: per period the tallies (label, count, share as a percentage, rank), the
+ * split per cluster, the trend, the units that did not report, the unclassified texts with links
+ * to their cells, the findings, and a bar chart of the latest period's tallies.
+ */
+export function progressSheetPlan(
+  response: TallyResponse,
+  source: string,
+  lang: 'nl' | 'en',
+  now = new Date(),
+): SheetPlan {
+  const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(lang, key, params);
+  const rows: OutCell[][] = [];
+  const boldRows: number[] = [];
+  const headerRows: number[] = [];
+  const heading = (cells: OutCell[], header = false) => {
+    boldRows.push(rows.length);
+    if (header) headerRows.push(rows.length);
+    rows.push(cells);
+  };
+  heading([t('progressSheetTitle')]);
+  rows.push([t('source'), source]);
+  rows.push([t('checkedAt'), stamp(now)]);
+  let chart: SheetPlan['chart'];
+  for (const period of response.periods) {
+    rows.push([]);
+    heading([`${t('period')} ${period.period}`, `${t('reporting')}: ${period.reporting}`]);
+    const first = rows.length;
+    heading([t('category'), t('count'), t('share'), t('rank'), t('code')], true);
+    for (const tally of period.tallies) {
+      rows.push([tally.label, tally.count, percent(tally.share), tally.rank, tally.id]);
+    }
+    // The chart shows the latest period: its labels and counts, header included.
+    chart = {
+      source: `A${first + 1}:B${rows.length}`,
+      title: t('chartTitle', { period: period.period }),
+      anchor: 'H2',
+      seriesBy: 'Columns',
+    };
+    const ids = period.tallies.map((tally) => tally.id).sort();
+    if (period.byGroup.length > 0) {
+      rows.push([]);
+      heading([`${t('byGroup')} ${period.period}`]);
+      heading([t('group'), t('reporting'), ...ids], true);
+      for (const group of period.byGroup) {
+        rows.push([group.group, group.reporting, ...ids.map((id) => group.counts[id] ?? 0)]);
+      }
+    }
+  }
+  if (response.trend.length > 0) {
+    rows.push([]);
+    heading([t('trend')]);
+    heading([t('code'), t('from'), t('to'), t('delta')], true);
+    for (const trend of response.trend) rows.push([trend.id, trend.from, trend.to, trend.delta]);
+  }
+  rows.push([]);
+  heading([t('missingUnits')]);
+  for (const unit of response.missingUnits) rows.push([unit]);
+  if (response.unclassified.length > 0) {
+    rows.push([]);
+    heading([t('unclassified')]);
+    heading([t('cell'), t('text')], true);
+    for (const item of response.unclassified) rows.push([linkCell(item.ref), item.text]);
+  }
+  if (response.findings.length > 0) {
+    rows.push([]);
+    heading([t('findings')]);
+    heading([t('severity'), t('code'), t('message'), t('cell')], true);
+    for (const finding of response.findings) {
+      rows.push([
+        t(`severity_${finding.severity}` as MessageKey),
+        finding.code,
+        finding.message,
+        linkCell(finding.ref),
+      ]);
+    }
+  }
+  const plan: SheetPlan = { rows, boldRows, headerRows };
+  if (chart) plan.chart = chart;
+  return plan;
+}
+
+async function readList(env: TaskEnv, address: string): Promise<string[]> {
+  const parsed = parseAddress(address.trim());
+  return env.run(async (context) => {
+    const match = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(address.trim());
+    const sheet = match
+      ? context.workbook.worksheets.getItem(parsed?.sheet ?? match[2] ?? '')
+      : context.workbook.worksheets.getActiveWorksheet();
+    const range = sheet.getRange(match ? (match[3] ?? '') : address.trim());
+    range.load('rowIndex,columnIndex,rowCount,columnCount');
+    await context.sync();
+    const { values } = await readBlocks(context, sheet, {
+      r0: range.rowIndex,
+      c0: range.columnIndex,
+      r1: range.rowIndex + range.rowCount - 1,
+      c1: range.columnIndex + range.columnCount - 1,
+    });
+    return values
+      .flat()
+      .map((cell) => String(cell ?? '').trim())
+      .filter((text) => text !== '');
+  });
+}
+
+/** Voortgang tellen: the progress table → `/api/progress/tally` → one sheet with a chart. */
+export async function runProgress(
+  env: TaskEnv,
+  options: ProgressOptions,
+): Promise<{ sheetName: string; response: TallyResponse; summary: string }> {
+  const source = await env.run((context) =>
+    readSource(context, {
+      withFormats: true,
+      signal: env.signal,
+      onProgress: (d, n) => env.onProgress?.('reading', d, n),
+    }),
+  );
+  if (isOwnedName(env.settings, source.sheet)) throw new OwnSheetError();
+  const expected = options.expectedUnitsRange?.trim()
+    ? await readList(env, options.expectedUnitsRange)
+    : undefined;
+  env.onProgress?.('sending', 0, 1);
+  const response = await env.api.postJson<TallyResponse>(
+    'progress/tally',
+    tallyRequest(source, env.lang, expected),
+    env.signal,
+  );
+  const plan = progressSheetPlan(response, source.rangeAddress, env.lang);
+  const sheetName = await env.run(async (context) => {
+    const target = await prepareOwnedSheet(
+      context,
+      env.settings,
+      'progress',
+      translate(env.lang, 'sheetProgress'),
+    );
+    await writePlan(context, target.sheet, plan, {
+      signal: env.signal,
+      onProgress: (d, n) => env.onProgress?.('writing', d, n),
+    });
+    return target.name;
+  });
+  const summary = response.periods
+    .map((p) => `${p.period}: ${p.reporting} ${translate(env.lang, 'reporting').toLowerCase()}`)
+    .join(' · ');
+  return { sheetName, response, summary };
+}
