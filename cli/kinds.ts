@@ -1,0 +1,75 @@
+import type { SheetPlan } from '../addin/src/excel/write.js';
+import type { MessageKey } from '../addin/src/i18n.js';
+import { budgetSheetPlan } from '../addin/src/tasks/budget.js';
+import { validateBudget } from '../shared/budget/engine.js';
+import { BudgetRequestSchema, type BudgetResponse } from '../shared/budget/schema.js';
+import type { Finding } from '../shared/findings.js';
+import type { Cell } from '../shared/grid/schema.js';
+import type { Lang, Locale } from '../shared/locale.js';
+
+/** What the command line knows how to check: one kind per endpoint that takes grid input. */
+export type TableKindName = 'budget' | 'programme' | 'progress';
+
+/** A block of cells as grid input takes it. */
+export interface GridInput {
+  address: string;
+  values: Cell[][];
+  numberFormat: string[][];
+}
+
+export interface CheckOptions {
+  lang: Lang;
+  locale: Locale;
+}
+
+/**
+ * A kind of table: the endpoint it goes to, and how the command line calls that endpoint's
+ * engine in-process. `check` parses the request with the endpoint's own zod schema and calls
+ * its engine, so the result is exactly the API's response object. It may throw the engine's
+ * `WorkLimitError` (the API's 422).
+ */
+export interface TableKind<Response = unknown> {
+  name: TableKindName;
+  /** The route under `/api`, as in the contract. */
+  route: string;
+  check(grid: GridInput, options: CheckOptions): Response;
+  /** How many columns the engine recognised by their headers; 0 when the block is not this kind of table. */
+  recognised(response: Response): number;
+  findings(response: Response): Finding[];
+  /** The name the add-in gives its output sheet for this kind (a key of the pane's texts). */
+  sheetName: MessageKey;
+  /** The add-in's output sheet for this result, when the add-in has one for this kind. */
+  sheetPlan?(response: Response, rangeAddress: string, lang: Lang, now: Date): SheetPlan;
+  /** A short summary for the terminal (totals), when the kind has one. */
+  summary?(response: Response, lang: Lang): string | undefined;
+}
+
+/** Finds a budget table by its headers, checks it with the budget engine. */
+export const budgetKind: TableKind<BudgetResponse> = {
+  name: 'budget',
+  route: 'budget/validate',
+  sheetName: 'sheetBudget',
+  check(grid, { lang, locale }) {
+    const request = BudgetRequestSchema.parse({ locale, language: lang, grid });
+    return validateBudget(request);
+  },
+  recognised(response) {
+    if (response.findings.some((finding) => finding.code === 'HEADER_NOT_FOUND')) return 0;
+    return Object.keys(response.mapping ?? {}).length;
+  },
+  findings: (response) => response.findings,
+  sheetPlan: (response, rangeAddress, lang, now) => budgetSheetPlan(response, { rangeAddress }, lang, now),
+  summary(response, lang) {
+    const { stated, recomputed } = response.totals;
+    const labels =
+      lang === 'nl' ? ['subtotaal', 'onvoorzien', 'totaal'] : ['subtotal', 'contingency', 'total'];
+    const parts = (['subtotal', 'contingency', 'total'] as const).map(
+      (key, i) => `${labels[i]} ${stated[key] ?? '—'} / ${recomputed[key]}`,
+    );
+    const heading = lang === 'nl' ? 'vermeld / herberekend' : 'stated / recomputed';
+    return `${heading}: ${parts.join(', ')}`;
+  },
+};
+
+/** Every kind of table the command line looks for, in the order it tries them. */
+export const TABLE_KINDS: readonly TableKind[] = [budgetKind as TableKind];
