@@ -118,7 +118,7 @@ export function onWorkbook<A, R>(page: Page, fn: (workbook: Workbook, arg: A) =>
       const workbook = (globalThis as unknown as { __fakeOffice: FakeOffice }).__fakeOffice.workbook;
       // biome-ignore lint/security/noGlobalEval: the function comes from this test file, not from data
       const run = (0, eval)(`(${source})`) as (w: Workbook, x: A) => R;
-      return run(workbook, a);
+      return run(workbook, a as A);
     },
     { source: fn.toString(), arg },
   );

@@ -58,19 +58,19 @@ export function calendarRequest(form: AgendaForm, lang: 'nl' | 'en', source?: So
     .split(/[\s,;]+/)
     .map((s) => s.trim())
     .filter((s) => ISO_DATE.test(s));
-  const request: CalendarRequest = {
+  const base = {
     locale: localeFor(form.country),
     language: lang,
     timeZone: form.country === 'BE' ? 'Europe/Brussels' : 'Europe/Amsterdam',
-    from: form.from,
-    to: form.to,
     holidays: { country: form.country, region: form.region.trim() || null, extra },
-  };
+  } as const;
   if (source) {
-    request.grid = { address: source.address, values: source.values };
-    if (source.numberFormat) request.grid.numberFormat = source.numberFormat;
-    return request;
+    // A pasted programme carries its own dates: the form's year serves dates written without one.
+    const grid: NonNullable<CalendarRequest['grid']> = { address: source.address, values: source.values };
+    if (source.numberFormat) grid.numberFormat = source.numberFormat;
+    return { ...base, year: Number(form.from.slice(0, 4)), grid };
   }
+  const request: CalendarRequest = { ...base, from: form.from, to: form.to };
   const rrule = formRrule(form);
   if (!/^FREQ=/i.test(rrule)) throw new FormError('errRrule');
   request.series = [
@@ -127,6 +127,7 @@ export function agendaSheetPlan(
       event.location ?? null,
       event.shift ? (event.holiday ? `${event.shift}: ${event.holiday}` : event.shift) : null,
       event.originalDate ? dateCell(event.originalDate) : null,
+      linkCell(event.ref),
     ]);
   }
   if ((response.windows ?? []).length > 0) {

@@ -1,7 +1,6 @@
 /**
- * TEMPORARY: the shapes of the calendar, attendance and progress endpoints as `contract.md`
- * describes them, until their zod schemas land in `shared/calendar/`, `shared/attendance/` and
- * `shared/tally/`; then these are replaced by the schemas' `z.infer` types.
+ * TEMPORARY: the shapes of the calendar and attendance endpoints as `contract.md`
+ * describes them, until their zod schemas land in `shared/calendar/`, and `shared/attendance/`; then these are replaced by the schemas' `z.infer` types.
  */
 import type { Finding } from '../../../shared/findings.js';
 import type { Cell } from '../../../shared/grid/schema.js';
@@ -16,8 +15,8 @@ export interface CalendarRequest {
   locale?: string;
   language?: 'nl' | 'en';
   timeZone: string;
-  from: string;
-  to: string;
+  from?: string;
+  to?: string;
   holidays?: { country: 'NL' | 'BE'; region: string | null; extra: string[] };
   series?: {
     id: string;
@@ -29,6 +28,7 @@ export interface CalendarRequest {
     onConflict?: string;
   }[];
   grid?: GridInput;
+  year?: number | null;
 }
 
 export interface CalendarResponse {
@@ -45,6 +45,7 @@ export interface CalendarResponse {
     shift?: string | null;
     holiday?: string;
     location?: string;
+    ref?: string;
   }[];
   windows?: { title?: string; from: string; to: string }[];
   findings: Finding[];
@@ -62,25 +63,5 @@ export interface AttendanceResponse {
     rules: { type: string; attended: number; minimum: number; met: boolean; remaining?: number }[];
   }[];
   sessions: { id: string; turnout: number }[];
-  findings: Finding[];
-}
-
-export interface TallyRequest {
-  locale?: string;
-  language?: 'nl' | 'en';
-  grid: GridInput;
-  expectedUnits?: string[];
-}
-
-export interface TallyResponse {
-  periods: {
-    period: string;
-    reporting: number;
-    tallies: { id: string; label: string; count: number; share: string; rank: number; units?: string[] }[];
-    byGroup: { group: string; reporting: number; counts: Record<string, number> }[];
-  }[];
-  trend: { id: string; from: string; to: string; delta: number }[];
-  unclassified: { row: number; ref?: string; text: string }[];
-  missingUnits: string[];
   findings: Finding[];
 }

@@ -1,4 +1,5 @@
 import { parseAddress } from '../../../shared/grid/address.js';
+import type { TallyRequest, TallyResponse } from '../../../shared/tally/schema.js';
 import { cellPart, hyperlinkFormula } from '../excel/links.js';
 import { prepareOwnedSheet } from '../excel/owned.js';
 import { readBlocks, readSource, type SourceBlock } from '../excel/read.js';
@@ -6,7 +7,6 @@ import { type OutCell, type SheetPlan, writePlan } from '../excel/write.js';
 import { type MessageKey, translate } from '../i18n.js';
 import { OwnSheetError } from './budget.js';
 import { isOwnedName, percent, stamp, type TaskEnv } from './common.js';
-import type { TallyRequest, TallyResponse } from './contract-types.js';
 
 export interface ProgressOptions {
   /** A range with the names of the units expected to report, `Eenheden!A2:A46`. */
@@ -14,12 +14,9 @@ export interface ProgressOptions {
 }
 
 export function tallyRequest(source: SourceBlock, lang: 'nl' | 'en', expectedUnits?: string[]): TallyRequest {
-  const request: TallyRequest = {
-    locale: 'nl-NL',
-    language: lang,
-    grid: { address: source.address, values: source.values },
-  };
-  if (source.numberFormat) request.grid.numberFormat = source.numberFormat;
+  const grid: NonNullable<TallyRequest['grid']> = { address: source.address, values: source.values };
+  if (source.numberFormat) grid.numberFormat = source.numberFormat;
+  const request: TallyRequest = { locale: 'nl-NL', language: lang, grid };
   if (expectedUnits && expectedUnits.length > 0) request.expectedUnits = expectedUnits;
   return request;
 }
@@ -75,7 +72,7 @@ export function progressSheetPlan(
       heading([`${t('byGroup')} ${period.period}`]);
       heading([t('group'), t('reporting'), ...ids], true);
       for (const group of period.byGroup) {
-        rows.push([group.group, group.reporting, ...ids.map((id) => group.counts[id] ?? 0)]);
+        rows.push([group.group ?? '—', group.reporting, ...ids.map((id) => group.counts[id] ?? 0)]);
       }
     }
   }
@@ -87,12 +84,21 @@ export function progressSheetPlan(
   }
   rows.push([]);
   heading([t('missingUnits')]);
-  for (const unit of response.missingUnits) rows.push([unit]);
+  const periods = Object.keys(response.missingByPeriod);
+  if (periods.length > 0) {
+    heading([t('unit'), t('period')], true);
+    for (const period of periods) {
+      for (const unit of response.missingByPeriod[period] ?? []) rows.push([unit, period]);
+    }
+  } else {
+    for (const unit of response.missingUnits) rows.push([unit]);
+  }
   if (response.unclassified.length > 0) {
     rows.push([]);
     heading([t('unclassified')]);
-    heading([t('cell'), t('text')], true);
-    for (const item of response.unclassified) rows.push([linkCell(item.ref), item.text]);
+    heading([t('cell'), t('unit'), t('period'), t('text')], true);
+    for (const item of response.unclassified)
+      rows.push([linkCell(item.ref), item.unit, item.period, item.text]);
   }
   if (response.findings.length > 0) {
     rows.push([]);
