@@ -1,0 +1,119 @@
+import { civilDate, compactDate, minutesOf, pad2, parseIsoDate } from './dates.js';
+import type { CalendarEvent, CalendarResponse } from './schema.js';
+import { vtimezone } from './vtimezone.js';
+
+/**
+ * An RFC 5545 calendar of a generated calendar, written by hand (ical-generator takes 325 ms for
+ * 3,653 events and writes local times from the process's clock): CRLF line ends, lines folded
+ * at 75 octets without splitting a UTF-8 character, text escaped, a VTIMEZONE for the zone,
+ * local `DTSTART;TZID=…` times, and one VEVENT per occurrence with its stable UID.
+ */
+
+const encoder = new TextEncoder();
+
+/** Control characters other than tab, which TEXT values may not hold (line breaks are escaped first). */
+const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
+
+/** Escapes a TEXT value: backslash, semicolon, comma and line breaks; drops other controls. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(CONTROLS, '');
+}
+
+/** Folds a content line at 75 octets: continuation lines start with a space. */
+export function foldLine(line: string): string {
+  if (line.length <= 75 && /^[\x20-\x7e]*$/.test(line)) return line;
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  let limit = 75;
+  for (const char of line) {
+    const size = char.length === 1 && char.charCodeAt(0) < 0x80 ? 1 : encoder.encode(char).length;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+      limit = 74; // after the leading space
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+function stamp(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}
+
+function localDateTime(date: string, time: string): string {
+  const day = parseIsoDate(date) ?? 0;
+  const minutes = minutesOf(time);
+  const shifted = minutes >= 1440 ? day + 1 : day;
+  const m = minutes % 1440;
+  return `${compactDate(shifted)}T${pad2(Math.floor(m / 60))}${pad2(m % 60)}00`;
+}
+
+function eventLines(event: CalendarEvent, zone: string, dtstamp: string, out: string[]): void {
+  out.push('BEGIN:VEVENT', `UID:${event.uid}`, `DTSTAMP:${dtstamp}`);
+  if (event.allDay || event.start === null) {
+    const day = parseIsoDate(event.date) ?? 0;
+    out.push(`DTSTART;VALUE=DATE:${compactDate(day)}`, `DTEND;VALUE=DATE:${compactDate(day + 1)}`);
+  } else {
+    out.push(`DTSTART;TZID=${zone}:${localDateTime(event.date, event.start)}`);
+    if (event.end !== null) out.push(`DTEND;TZID=${zone}:${localDateTime(event.date, event.end)}`);
+  }
+  out.push(foldLine(`SUMMARY:${escapeText(event.title)}`));
+  if (event.location) out.push(foldLine(`LOCATION:${escapeText(event.location)}`));
+  if (event.description) out.push(foldLine(`DESCRIPTION:${escapeText(event.description)}`));
+  out.push(event.allDay ? 'TRANSP:TRANSPARENT' : 'TRANSP:OPAQUE', 'END:VEVENT');
+}
+
+/** The years the events of a calendar fall in (for its VTIMEZONE). */
+function yearsOf(events: readonly CalendarEvent[]): [number, number] {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const event of events) {
+    const year = Number(event.date.slice(0, 4));
+    if (year < first) first = year;
+    if (year > last) last = year;
+  }
+  if (!Number.isFinite(first)) {
+    const year = civilDate(Math.floor(Date.now() / 86_400_000)).year;
+    return [year, year];
+  }
+  return [first, last];
+}
+
+export interface IcsOptions {
+  /** The moment written as DTSTAMP; now by default. */
+  now?: Date;
+  /** The calendar's name (X-WR-CALNAME). */
+  name?: string;
+}
+
+export function writeIcs(calendar: CalendarResponse, options: IcsOptions = {}): string {
+  const zone = calendar.timeZone;
+  const dtstamp = stamp(options.now ?? new Date());
+  const [first, last] = yearsOf(calendar.events);
+  const out: string[] = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Programme Desk//Calendar 1.0//NL',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    foldLine(`X-WR-TIMEZONE:${zone}`),
+  ];
+  if (options.name) out.push(foldLine(`X-WR-CALNAME:${escapeText(options.name)}`));
+  out.push(vtimezone(zone, first, last));
+  for (const event of calendar.events) eventLines(event, zone, dtstamp, out);
+  out.push('END:VCALENDAR');
+  return `${out.join('\r\n')}\r\n`;
+}
