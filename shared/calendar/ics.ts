@@ -11,17 +11,23 @@ import { vtimezone } from './vtimezone.js';
 
 const encoder = new TextEncoder();
 
-/** Control characters other than tab, which TEXT values may not hold (line breaks are escaped first). */
-const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
+/** Drops the control characters TEXT values may not hold (tab and line breaks stay; breaks are escaped). */
+function dropControls(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    if (code === 9 || code === 10 || code === 13 || (code >= 32 && code !== 127)) out += char;
+  }
+  return out;
+}
 
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks; drops other controls. */
 export function escapeText(text: string): string {
-  return text
+  return dropControls(text)
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(CONTROLS, '');
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line at 75 octets: continuation lines start with a space. */
