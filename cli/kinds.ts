@@ -1,11 +1,14 @@
 import type { SheetPlan } from '../addin/src/excel/write.js';
 import type { MessageKey } from '../addin/src/i18n.js';
 import { budgetSheetPlan } from '../addin/src/tasks/budget.js';
+import { progressSheetPlan } from '../addin/src/tasks/progress.js';
 import { validateBudget } from '../shared/budget/engine.js';
 import { BudgetRequestSchema, type BudgetResponse } from '../shared/budget/schema.js';
 import type { Finding } from '../shared/findings.js';
 import type { Cell } from '../shared/grid/schema.js';
 import type { Lang, Locale } from '../shared/locale.js';
+import { tallyProgress } from '../shared/tally/engine.js';
+import { TallyRequestSchema, type TallyResponse } from '../shared/tally/schema.js';
 
 /** What the command line knows how to check: one kind per endpoint that takes grid input. */
 export type TableKindName = 'budget' | 'programme' | 'progress';
@@ -54,7 +57,8 @@ export const budgetKind: TableKind<BudgetResponse> = {
     return validateBudget(request);
   },
   recognised(response) {
-    if (response.findings.some((finding) => finding.code === 'HEADER_NOT_FOUND')) return 0;
+    // A header without a single line under it is taken for a header-like row, not a budget.
+    if (response.findings.some((f) => f.code === 'HEADER_NOT_FOUND' || f.code === 'NO_LINES')) return 0;
     return Object.keys(response.mapping ?? {}).length;
   },
   findings: (response) => response.findings,
@@ -71,5 +75,32 @@ export const budgetKind: TableKind<BudgetResponse> = {
   },
 };
 
-/** Every kind of table the command line looks for, in the order it tries them. */
-export const TABLE_KINDS: readonly TableKind[] = [budgetKind as TableKind];
+/** Finds a progress sheet (one row per unit and period) by its headers, tallies it with the tally engine. */
+export const progressKind: TableKind<TallyResponse> = {
+  name: 'progress',
+  route: 'progress/tally',
+  sheetName: 'sheetProgress',
+  check(grid, { lang, locale }) {
+    return tallyProgress(TallyRequestSchema.parse({ locale, language: lang, grid }));
+  },
+  recognised(response) {
+    // A header without a single report under it is taken for a header-like row, not a progress sheet.
+    if (response.findings.some((f) => f.code === 'HEADER_NOT_FOUND' || f.code === 'NO_REPORTS')) return 0;
+    return Object.keys(response.mapping ?? {}).length;
+  },
+  findings: (response) => response.findings,
+  sheetPlan: (response, rangeAddress, lang, now) => progressSheetPlan(response, rangeAddress, lang, now),
+  summary(response, lang) {
+    const parts = response.periods.map((period) => {
+      const top = period.tallies
+        .filter((tally) => tally.rank === 1 && tally.count > 0)
+        .map((tally) => `${tally.id} ${tally.count}`);
+      const reporting = lang === 'nl' ? 'rapporterend' : 'reporting';
+      return `${period.period}: ${period.reporting} ${reporting}${top.length > 0 ? `, top ${top.join(', ')}` : ''}`;
+    });
+    return parts.length > 0 ? parts.join('; ') : undefined;
+  },
+};
+
+/** Every kind of table the command line looks for, in the order it tries them (the first wins a tie). */
+export const TABLE_KINDS: readonly TableKind[] = [budgetKind as TableKind, progressKind as TableKind];
