@@ -116,8 +116,8 @@ export async function readBlocks(
   const total = box.r1 - box.r0 + 1;
   const values: Cell[][] = [];
   const numberFormat: string[][] = [];
-  let rows = Math.min(total, rowsPerBlock(200, columns)); // a cautious first block: ~200 bytes a row
-  rows = Math.min(rows, Math.max(1, Math.floor(20_000 / columns)));
+  // A small first block measures the rows; the next blocks are sized by what it weighed.
+  let rows = Math.min(total, 100, Math.max(1, Math.floor(20_000 / columns)));
   let syncs = 0;
   let next = box.r0;
   while (next <= box.r1) {
