@@ -1,9 +1,19 @@
 import type { HttpFunctionOptions } from '@azure/functions';
+import { attendanceCheck } from './attendanceCheck.js';
 import { budgetValidate } from './budgetValidate.js';
+import { calendarGenerate } from './calendarGenerate.js';
+import { calendarIcs } from './calendarIcs.js';
 import type { Endpoint } from './http/endpoint.js';
+import { progressTally } from './progressTally.js';
 
 /** Every endpoint of the contract; one thin handler each. */
-export const endpoints: readonly Endpoint[] = [budgetValidate];
+export const endpoints: readonly Endpoint[] = [
+  budgetValidate,
+  calendarGenerate,
+  calendarIcs,
+  attendanceCheck,
+  progressTally,
+];
 
 /** What registration needs of `app` from `@azure/functions`, so the local host can pass its own. */
 export interface HttpRegistrar {
