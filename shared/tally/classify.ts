@@ -89,7 +89,14 @@ const MAX_GAP = 4;
 const WEAK_REACH = 4;
 const NEG_REACH = 3;
 
-const TOKEN = /[\p{L}\p{N}]+|[.;!?()[\]{}\n\r•·]|,|\s[-–—]\s/gu;
+const MARK = /\p{M}/u;
+/** Characters that end a clause: . ; ! ? ( ) [ ] { } line breaks, bullets. */
+const STRONG = new Set([...'.;!?()[]{}\n\r•·'].map((char) => char.charCodeAt(0)));
+
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const NON_ASCII = /[^\u0020-\u007e]/;
 
 function foldWord(word: string): string {
@@ -224,35 +231,51 @@ export class Classifier {
     return ids;
   }
 
+  /**
+   * Splits a text into words (letters and digits) and clauses: a clause ends at `. ; ! ? ( )`,
+   * a line break or bullet, a comma or spaced dash, and before a contrast word ("maar").
+   */
   private tokenize(text: string): { tokens: Token[]; afterComma: boolean[] } {
     const tokens: Token[] = [];
     const afterComma: boolean[] = [false];
     let segment = 0;
     let open = false;
-    const close = (comma: boolean) => {
-      if (!open) return;
-      segment++;
-      afterComma.push(comma);
-      open = false;
-    };
-    for (const match of text.matchAll(TOKEN)) {
-      const raw = match[0];
-      const start = match.index;
-      if (raw === ',' || (raw.trim().length === 1 && /[-–—]/.test(raw))) {
-        close(true);
+    const length = text.length;
+    let i = 0;
+    while (i < length) {
+      const code = text.charCodeAt(i);
+      if (isWordCode(code) || (code > 127 && WORD_CHAR.test(text[i]!))) {
+        const start = i;
+        i++;
+        while (i < length) {
+          const next = text.charCodeAt(i);
+          if (isWordCode(next) || (next > 127 && (WORD_CHAR.test(text[i]!) || MARK.test(text[i]!)))) i++;
+          else break;
+        }
+        const norm = foldWord(text.slice(start, i));
+        if (CONTRAST_SET.has(norm)) {
+          if (open) {
+            segment++;
+            afterComma.push(true);
+            open = false;
+          }
+          continue;
+        }
+        tokens.push({ norm, start, end: i, segment });
+        open = true;
         continue;
       }
-      if (!/[\p{L}\p{N}]/u.test(raw)) {
-        close(false);
-        continue;
+      const comma =
+        code === 44 ||
+        ((code === 45 || code === 0x2013 || code === 0x2014) &&
+          /\s/.test(text[i - 1] ?? '') &&
+          /\s/.test(text[i + 1] ?? ''));
+      if (open && (comma || STRONG.has(code))) {
+        segment++;
+        afterComma.push(comma);
+        open = false;
       }
-      const norm = foldWord(raw);
-      if (CONTRAST_SET.has(norm)) {
-        close(true);
-        continue;
-      }
-      tokens.push({ norm, start, end: start + raw.length, segment });
-      open = true;
+      i++;
     }
     return { tokens, afterComma };
   }
@@ -263,8 +286,14 @@ export class Classifier {
     const none = isNone(tokens);
     if (none || tokens.length === 0) return { matches: [], negated: [], none: true };
     const wordIds = tokens.map((token) => this.matchWord(token.norm));
-    const present = new Set<number>();
-    for (const ids of wordIds) for (const id of ids) present.add(id);
+    let present: Set<number> | undefined;
+    const presentIds = (): Set<number> => {
+      if (!present) {
+        present = new Set<number>();
+        for (const ids of wordIds) for (const id of ids) present.add(id);
+      }
+      return present;
+    };
 
     const terms: Occurrence[] = [];
     const cueCandidates: Occurrence[] = [];
@@ -280,7 +309,8 @@ export class Classifier {
           if (!ok) continue;
           const occurrence = { entry, from: i, to, segment: tokens[i]!.segment };
           if (entry.cue) cueCandidates.push(occurrence);
-          else if (contextHolds(entry, present)) terms.push(occurrence);
+          else if (!(entry.requires || entry.excludes) || contextHolds(entry, presentIds()))
+            terms.push(occurrence);
         }
       }
     }
@@ -373,9 +403,14 @@ function dropCoveredWeak(terms: Occurrence[]): void {
 
 function isNone(tokens: Token[]): boolean {
   if (tokens.length === 0) return true;
+  if (tokens.length > 8) return false;
+  let marker = false;
+  for (const token of tokens) {
+    if (!NONE_SET.has(token.norm)) return false;
+    marker ||= NONE_MARKER_SET.has(token.norm);
+  }
   const joined = tokens.map((token) => token.norm).join(' ');
-  if (joined === 'n v t' || joined === 'n a' || joined === 'nvt' || joined === 'na') return true;
-  return tokens.every((token) => NONE_SET.has(token.norm)) && tokens.some((t) => NONE_MARKER_SET.has(t.norm));
+  return marker || joined === 'n v t' || joined === 'n a' || joined === 'na';
 }
 
 /** Cues left to right, the longest at each place, none inside a phrase of a category. */
@@ -436,10 +471,11 @@ function resolveNegations(cues: Cue[], terms: Occurrence[], tokens: Token[]): Ma
     }
   }
   // Consumed negations are dropped; the others say "less".
+  const negating = new Set(direct.values());
   for (let i = cues.length - 1; i >= 0; i--) {
     const cue = cues[i]!;
     if (cue.to < cue.from) cues.splice(i, 1);
-    else if (cue.kind === 'neg' && ![...direct.values()].includes(cue)) cue.kind = 'less';
+    else if (cue.kind === 'neg' && !negating.has(cue)) cue.kind = 'less';
   }
   return direct;
 }

@@ -29,6 +29,9 @@ export function unitKey(name: string): string {
     .join(' ');
 }
 
+/** A group's name folded for comparison (the map key carries a NUL so it never meets a unit's). */
+const groupKey = (name: string) => normalizeName(name.slice(1));
+
 const DEFAULT_NATURE = new Map<string, Nature>();
 for (const category of DEFAULT_CATEGORIES) {
   for (const term of category.terms) DEFAULT_NATURE.set(term.phrase.replace(/\*/g, ''), term.nature);
@@ -108,17 +111,24 @@ export interface CodeReading {
 const NONE_CODES = new Set(['', 'geen', 'nvt', 'n v t', 'none', 'nee', 'na', 'n a', 'nihil']);
 const CODE_LIKE = /^\p{L}{0,4}\s?\d{1,3}\p{L}?$/u;
 
-export function readCodes(codes: Report['codes'], categories: readonly ResolvedCategory[]): CodeReading {
-  const reading: CodeReading = { ids: [], unknown: [], prose: null };
-  if (codes === null || codes === undefined) return reading;
+/** Looks a code up by id (any case, spaces ignored) or by a category label. */
+export type CodeIndex = (piece: string) => string | undefined;
+
+export function codeIndex(categories: readonly ResolvedCategory[]): CodeIndex {
   const byKey = new Map<string, string>();
   for (const category of categories) {
     byKey.set(category.id.toUpperCase().replace(/\s+/g, ''), category.id);
     for (const label of [category.label.nl, category.label.en])
       byKey.set(`#${normalizeName(label)}`, category.id);
   }
-  const lookup = (piece: string): string | undefined =>
-    byKey.get(piece.toUpperCase().replace(/\s+/g, '')) ?? byKey.get(`#${normalizeName(piece)}`);
+  return (piece) =>
+    byKey.get(piece.toUpperCase().replace(/\s+/g, '')) ??
+    (piece.length <= 1_000 ? byKey.get(`#${normalizeName(piece)}`) : undefined);
+}
+
+export function readCodes(codes: Report['codes'], lookup: CodeIndex): CodeReading {
+  const reading: CodeReading = { ids: [], unknown: [], prose: null };
+  if (codes === null || codes === undefined) return reading;
   const add = (id: string) => {
     if (!reading.ids.includes(id)) reading.ids.push(id);
   };
@@ -217,12 +227,22 @@ export function tallyProgress(request: TallyRequest): TallyResponse {
     : sourceFromReports(request.reports ?? [], defaultPeriod);
   tally.findings.push(...source.findings);
   const known = categories.map((c) => c.id).join(', ');
+  const lookup = codeIndex(categories);
+  const keys = new Map<string, string>();
+  const keyOf = (name: string, fold: (name: string) => string) => {
+    let key = keys.get(name);
+    if (key === undefined) {
+      key = fold(name);
+      keys.set(name, key);
+    }
+    return key;
+  };
 
   const unclassified: TallyResponse['unclassified'] = [];
   const classified: TallyResponse['classified'] = [];
   const read: ReadReport[] = [];
   for (const report of source.reports) {
-    const key = unitKey(report.unit);
+    const key = keyOf(report.unit, unitKey);
     const place = (field: 'unit' | 'codes' | 'text'): FindingPlace => {
       const ref = report.refs[field];
       return ref === undefined ? { row: report.row, field } : { row: report.row, field, ref };
@@ -232,7 +252,7 @@ export function tallyProgress(request: TallyRequest): TallyResponse {
       continue;
     }
     const found = new Set<string>(report.marks);
-    const codes = readCodes(report.codes, categories);
+    const codes = readCodes(report.codes, lookup);
     for (const id of codes.ids) found.add(id);
     for (const code of codes.unknown) {
       tally.add('UNKNOWN_CODE', { ...place('codes'), actual: code }, { unit: report.unit, known });
@@ -278,7 +298,9 @@ export function tallyProgress(request: TallyRequest): TallyResponse {
     expected,
   );
   const groupNames = displayNames(
-    read.filter((r) => r.source.group !== null).map((r) => [normalizeName(r.source.group!), r.source.group!]),
+    read
+      .filter((r) => r.source.group !== null)
+      .map((r) => [keyOf(`\u0000${r.source.group!}`, groupKey), r.source.group!]),
     new Map(),
   );
 
@@ -296,7 +318,7 @@ export function tallyProgress(request: TallyRequest): TallyResponse {
         key: report.key,
         reports: [report],
         categories: new Set(report.categories),
-        group: report.source.group === null ? null : normalizeName(report.source.group),
+        group: report.source.group === null ? null : keyOf(`\u0000${report.source.group}`, groupKey),
       });
       continue;
     }
@@ -317,7 +339,7 @@ export function tallyProgress(request: TallyRequest): TallyResponse {
     );
     unit.reports.push(report);
     for (const id of report.categories) unit.categories.add(id);
-    const group = report.source.group === null ? null : normalizeName(report.source.group);
+    const group = report.source.group === null ? null : keyOf(`\u0000${report.source.group}`, groupKey);
     if (group !== null && (unit.group === null || group < unit.group)) unit.group = group;
   }
 

@@ -1,7 +1,7 @@
 import functions from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { progressTally } from '../../functions/progressTally.js';
 import { registeredRoutes } from '../../functions/host/local.js';
+import { progressTally } from '../../functions/progressTally.js';
 import { TallyResponseSchema } from '../../shared/tally/schema.js';
 import { fixture } from '../support/fixtures.js';
 import { type RunningHost, startHost } from '../support/host.js';
@@ -24,7 +24,11 @@ async function post(body: unknown, headers: Record<string, string> = {}): Promis
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   if (host) {
     const response = await host.post(ROUTE, text, headers);
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', json: await response.json() };
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      json: await response.json(),
+    };
   }
   const request = new HttpRequest({
     method: 'POST',
@@ -34,7 +38,11 @@ async function post(body: unknown, headers: Record<string, string> = {}): Promis
   });
   const init = await progressTally.handler(request, new InvocationContext());
   const reply = new functions.HttpResponse(init);
-  return { status: reply.status, contentType: reply.headers.get('content-type') ?? '', json: JSON.parse(await reply.text()) };
+  return {
+    status: reply.status,
+    contentType: reply.headers.get('content-type') ?? '',
+    json: JSON.parse(await reply.text()),
+  };
 }
 
 beforeAll(async () => {
@@ -51,7 +59,13 @@ describe('POST /api/progress/tally', () => {
     const reply = await post({
       locale: 'nl-NL',
       reports: [
-        { unit: 'Stadsdeel Noord', group: 'Ruimte en Economie', period: '2024', codes: ['K1', 'K4'], text: 'te weinig uren; geen begroting' },
+        {
+          unit: 'Stadsdeel Noord',
+          group: 'Ruimte en Economie',
+          period: '2024',
+          codes: ['K1', 'K4'],
+          text: 'te weinig uren; geen begroting',
+        },
         { unit: 'Financiën en Inkoop', group: 'Bedrijfsvoering', period: '2024', codes: 'K6', text: '' },
       ],
       expectedUnits: ['Stadsdeel Noord', 'Directie Wonen', 'Financien en Inkoop'],
@@ -109,8 +123,18 @@ describe('POST /api/progress/tally', () => {
     ['neither reports nor grid', {}, 400, 'reports'],
     ['a report without a unit', { reports: [{ period: '2024' }] }, 400, 'reports.0.unit'],
     ['codes of the wrong type', { reports: [{ unit: 'A', codes: { K1: true } }] }, 400, 'reports.0.codes'],
-    ['a column override for an unknown category', { grid: { address: 'A1', values: [['Directie']], columns: { K99: 'A' } } }, 400, 'grid.columns.K99'],
-    ['a duplicate category id', { categories: [{ id: 'K1' }, { id: 'k1' }], reports: [] }, 400, 'categories.1.id'],
+    [
+      'a column override for an unknown category',
+      { grid: { address: 'A1', values: [['Directie']], columns: { K99: 'A' } } },
+      400,
+      'grid.columns.K99',
+    ],
+    [
+      'a duplicate category id',
+      { categories: [{ id: 'K1' }, { id: 'k1' }], reports: [] },
+      400,
+      'categories.1.id',
+    ],
   ])('refuses %s with problem+json', async (_name, body, status, path) => {
     const reply = await post(body);
     expect(reply.status).toBe(status);
@@ -128,7 +152,11 @@ describe('POST /api/progress/tally', () => {
   it.each([
     ['too long a text', { reports: [{ unit: 'A', text: 'x'.repeat(10_001) }] }, 'reports.0.text'],
     ['too many reports', { reports: Array.from({ length: 50_001 }, () => ({ unit: 'A' })) }, 'reports'],
-    ['too many categories', { categories: Array.from({ length: 101 }, (_, i) => ({ id: `C${i}` })), reports: [] }, 'categories'],
+    [
+      'too many categories',
+      { categories: Array.from({ length: 101 }, (_, i) => ({ id: `C${i}` })), reports: [] },
+      'categories',
+    ],
   ])('refuses %s with 422', async (_name, body, path) => {
     const reply = await post(body);
     expect(reply.status).toBe(422);

@@ -50,9 +50,13 @@ describe('classification set', () => {
     const table = measure(all);
     for (const row of table) {
       expect(row.precision, `${row.id} precision`).toBeGreaterThanOrEqual(FLOORS.precision);
-      expect(row.recall, `${row.id} recall`).toBeGreaterThanOrEqual(row.id === 'K2' ? FLOORS.k2Recall : FLOORS.recall);
+      expect(row.recall, `${row.id} recall`).toBeGreaterThanOrEqual(
+        row.id === 'K2' ? FLOORS.k2Recall : FLOORS.recall,
+      );
     }
-    const micro = table.reduce((sum, row) => sum + row.recall * row.support, 0) / table.reduce((s, r) => s + r.support, 0);
+    const micro =
+      table.reduce((sum, row) => sum + row.recall * row.support, 0) /
+      table.reduce((s, r) => s + r.support, 0);
     expect(micro).toBeGreaterThanOrEqual(0.93);
   });
 });
@@ -93,7 +97,8 @@ describe('negation and contrast', () => {
   });
 
   it('says "none" for texts that name no bottleneck', () => {
-    for (const text of ['Geen knelpunten', 'n.v.t.', '-', 'nvt']) expect(classifier.classify(text).none).toBe(true);
+    for (const text of ['Geen knelpunten', 'n.v.t.', '-', 'nvt'])
+      expect(classifier.classify(text).none).toBe(true);
     expect(classifier.classify('Zie bijlage').none).toBe(false);
   });
 });

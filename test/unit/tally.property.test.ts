@@ -1,10 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tallyProgress } from '../../shared/tally/engine.js';
-import { type TallyResponse, TallyRequestSchema } from '../../shared/tally/schema.js';
+import { TallyRequestSchema, type TallyResponse } from '../../shared/tally/schema.js';
 
-const UNITS = ['Directie Wonen', 'Stadsdeel Noord', 'Facilitair Bureau', '(O)JZD', 'Afval & Grondstoffen', 'ICT'];
-const TEXTS = ['te weinig uren', 'geen budget', 'hoge werkdruk', 'zie bijlage', 'budget is geen probleem', '', 'weerstand'];
+const UNITS = [
+  'Directie Wonen',
+  'Stadsdeel Noord',
+  'Facilitair Bureau',
+  '(O)JZD',
+  'Afval & Grondstoffen',
+  'ICT',
+];
+const TEXTS = [
+  'te weinig uren',
+  'geen budget',
+  'hoge werkdruk',
+  'zie bijlage',
+  'budget is geen probleem',
+  '',
+  'weerstand',
+];
 const CODES = ['K1', 'k4', 'K9', 'K2; K8', 'x'];
 
 const reportArb = fc.record({
@@ -63,7 +78,10 @@ describe('tally properties', () => {
     fc.assert(
       fc.property(
         requestArb.chain((request) =>
-          fc.tuple(fc.constant(request), fc.shuffledSubarray(request.reports, { minLength: request.reports.length })),
+          fc.tuple(
+            fc.constant(request),
+            fc.shuffledSubarray(request.reports, { minLength: request.reports.length }),
+          ),
         ),
         ([request, shuffled]) => {
           expect(rowFree(run({ ...request, reports: shuffled }))).toEqual(rowFree(run(request)));
@@ -85,7 +103,7 @@ describe('tally properties', () => {
         );
         expect(reportingTotal).toBe(distinct.size);
         request.reports.forEach((report, row) => {
-          const counted = report.unit !== '' && (distinct.has(`${report.period}|${report.unit.toLowerCase()}`));
+          const counted = report.unit !== '' && distinct.has(`${report.period}|${report.unit.toLowerCase()}`);
           expect(counted || rowsWithFinding.has(row) || unclassifiedRows.has(row)).toBe(true);
           if (report.unit === '') expect(rowsWithFinding.has(row)).toBe(true);
         });

@@ -39,16 +39,29 @@ describe('tally of the 45 units, ticks, codes and text mixed, 2023 and 2024', ()
     units
       .filter((_, i) => !(year === 2024 && i === 44)) // the last unit has not reported in 2024
       .map((unit, i) => {
-        const ticks = ids.map((id) => (i < 15 && (id === 'K4' || (year === 2024 && id === 'K8' && i < 5)) ? 'x' : ''));
+        const ticks = ids.map((id) =>
+          i < 15 && (id === 'K4' || (year === 2024 && id === 'K8' && i < 5)) ? 'x' : '',
+        );
         const codes = i >= 15 && i < 30 ? (year === 2024 ? 'K4, K1' : 'k4') : '';
         const text = i >= 30 ? TEXTS[i % TEXTS.length]! : '';
         return [unit, groupOf(i), year, ...ticks, codes, text];
       });
-  const grid = { address: 'Voortgang!B3', values: [['Voortgang actieplannen'], [], header, ...rowsFor(2023), ...rowsFor(2024)] };
+  const grid = {
+    address: 'Voortgang!B3',
+    values: [['Voortgang actieplannen'], [], header, ...rowsFor(2023), ...rowsFor(2024)],
+  };
   const response = tally({ grid, expectedUnits: units });
 
   it('finds the header under the title and maps every column', () => {
-    expect(response.mapping).toMatchObject({ unit: 'B', group: 'C', period: 'D', K1: 'E', K8: 'L', codes: 'M', text: 'N' });
+    expect(response.mapping).toMatchObject({
+      unit: 'B',
+      group: 'C',
+      period: 'D',
+      K1: 'E',
+      K8: 'L',
+      codes: 'M',
+      text: 'N',
+    });
     expect(response.header?.ref).toBe('Voortgang!B5');
   });
 
@@ -59,7 +72,9 @@ describe('tally of the 45 units, ticks, codes and text mixed, 2023 and 2024', ()
     expect(y2024!.reporting).toBe(44);
     const k4 = y2024!.tallies.find((t) => t.id === 'K4')!;
     // 15 ticks + 15 codes + text units with 'uren'/'budget' (i % 4 in {0, 3} among 30..43).
-    const textK4 = Array.from({ length: 14 }, (_, k) => 30 + k).filter((i) => i % 4 === 0 || i % 4 === 3).length;
+    const textK4 = Array.from({ length: 14 }, (_, k) => 30 + k).filter(
+      (i) => i % 4 === 0 || i % 4 === 3,
+    ).length;
     expect(k4.count).toBe(30 + textK4);
     expect(k4.share).toBe(((30 + textK4) / 44).toFixed(4));
     expect(k4.rank).toBe(1);
@@ -170,12 +185,20 @@ describe('marks, codes and findings', () => {
 
   it('lists text that matches nothing, with its cell', () => {
     const response = tally({
-      grid: { address: 'Voortgang!A1', values: [['Directie', 'Toelichting'], ['A', 'Zie bijlage bij de mail']] },
+      grid: {
+        address: 'Voortgang!A1',
+        values: [
+          ['Directie', 'Toelichting'],
+          ['A', 'Zie bijlage bij de mail'],
+        ],
+      },
     });
     expect(response.unclassified).toEqual([
       { row: 1, ref: 'Voortgang!B2', unit: 'A', period: '', text: 'Zie bijlage bij de mail' },
     ]);
-    expect(response.findings).toMatchObject([{ code: 'UNCLASSIFIED_TEXT', severity: 'info', ref: 'Voortgang!B2' }]);
+    expect(response.findings).toMatchObject([
+      { code: 'UNCLASSIFIED_TEXT', severity: 'info', ref: 'Voortgang!B2' },
+    ]);
     expect(response.periods[0]!.reporting).toBe(1);
   });
 
@@ -216,7 +239,15 @@ describe('marks, codes and findings', () => {
   });
 
   it('finds no header in a grid without a unit column', () => {
-    const response = tally({ grid: { address: 'A1', values: [['foo', 'bar'], [1, 2]] } });
+    const response = tally({
+      grid: {
+        address: 'A1',
+        values: [
+          ['foo', 'bar'],
+          [1, 2],
+        ],
+      },
+    });
     expect(response.findings).toMatchObject([{ code: 'HEADER_NOT_FOUND', severity: 'error', ref: 'A1' }]);
     expect(response.periods).toEqual([]);
   });
