@@ -331,13 +331,26 @@ function expandSeries(plan: Plan, request: CalendarRequest, rules: Map<number, R
   const from = parseIsoDate(request.from ?? '');
   const to = parseIsoDate(request.to ?? '');
   if (from === undefined || to === undefined) return;
-  request.series?.forEach((series, index) => {
+  // Every series is expanded (one cheap test per day) before any event is made, so that a
+  // request over the limit is refused before the work of placing its events.
+  const expanded = (request.series ?? []).map((series, index) => {
     const rule = rules.get(index);
-    if (!rule) return;
+    const start = series.start ?? null;
+    return rule ? expandRule(rule, from, start === null ? 0 : minutesOf(start), to).days : [];
+  });
+  const total = expanded.reduce((sum, days) => sum + days.length, 0);
+  if (total > CALENDAR_LIMITS.events) {
+    limit(
+      'series',
+      `${total} afspraken; hoogstens ${CALENDAR_LIMITS.events} per verzoek`,
+      `${total} events; at most ${CALENDAR_LIMITS.events} per request`,
+    );
+  }
+  request.series?.forEach((series, index) => {
+    const days = expanded[index] ?? [];
     const seriesId = seriesIdOf(series, index);
     const title = series.title?.trim() || seriesId;
     const start = series.start ?? null;
-    const { days } = expandRule(rule, from, start === null ? 0 : minutesOf(start), to);
     const taken = new Set(days.filter((day) => series.onConflict === 'keep' || !plan.closed(day)));
     const place: FindingPlace = { row: index, field: 'series' };
     for (const day of days) {
