@@ -1,3 +1,4 @@
+import type { CalendarRequest, CalendarResponse } from '../../../shared/calendar/schema.js';
 import { cellPart, hyperlinkFormula } from '../excel/links.js';
 import { prepareOwnedSheet } from '../excel/owned.js';
 import { readSource, type SourceBlock } from '../excel/read.js';
@@ -6,12 +7,7 @@ import { localeFor, type MessageKey, translate } from '../i18n.js';
 import { type SeriesWords, wordsToRrule } from '../words.js';
 import { OwnSheetError } from './budget.js';
 import { dateCell, isOwnedName, stamp, type TaskEnv, timeCell } from './common.js';
-import type {
-  AttendanceRequest,
-  AttendanceResponse,
-  CalendarRequest,
-  CalendarResponse,
-} from './contract-types.js';
+import type { AttendanceRequest, AttendanceResponse } from './contract-types.js';
 
 export type ConflictRule = 'next-working-day' | 'previous-working-day' | 'keep' | 'skip';
 
