@@ -71,3 +71,39 @@ describe('Agenda maken on the fake workbook (handlers in-process)', () => {
     expect(flat).toContain('Perioden');
   });
 });
+
+describe('Aanwezigheid on the fake workbook (handler in-process)', () => {
+  it('reads a members × sessions block of ticks and writes the summary sheet', async () => {
+    const { attendanceCheck } = await import('../../functions/attendanceCheck.js');
+    const { runAttendance } = await import('../../addin/src/tasks/calendar.js');
+    const fake = createFakeOffice();
+    fake.workbook.addSheet('Aanwezig');
+    const dates = [45_699, 45_758, 45_819, 45_880, 45_943, 46_002]; // the six meetings of 2025
+    fake.workbook.setValues(
+      'Aanwezig!A1',
+      [
+        ['Lid', ...dates],
+        ['A. Jansen', 'x', 'x', 'x', 'x', 'x', ''],
+        ['B. de Vries', 'x', '', 'ja', '', '', ''],
+        ['C. Peeters', '✓', 1, 'x', 'x', '', 'x'],
+      ],
+      [
+        ['General', ...dates.map(() => 'dd-mm-yyyy')],
+        ...Array.from({ length: 3 }, () => Array(7).fill('General')),
+      ],
+    );
+    fake.workbook.select('Aanwezig!B2');
+    const result = await runAttendance(
+      { ...fakeEnv(fake, 'unused'), api: inProcessApi([attendanceCheck]) },
+      5,
+    );
+    expect(result.sheetName).toBe('PD Aanwezigheid');
+    expect(result.response.members.map((m) => [m.name, m.rules[0]?.attended, m.rules[0]?.met])).toEqual([
+      ['A. Jansen', 5, true],
+      ['B. de Vries', 2, false],
+      ['C. Peeters', 5, true],
+    ]);
+    expect(result.response.sessions[0]).toMatchObject({ id: '2025-02-11', turnout: 3 });
+    expect(fake.workbook.sheetValues('PD Aanwezigheid').flat()).toContain('B. de Vries');
+  });
+});

@@ -1,3 +1,4 @@
+import type { AttendanceRequest, AttendanceResponse } from '../../../shared/attendance/schema.js';
 import type { CalendarRequest, CalendarResponse } from '../../../shared/calendar/schema.js';
 import { cellPart, hyperlinkFormula } from '../excel/links.js';
 import { prepareOwnedSheet } from '../excel/owned.js';
@@ -7,7 +8,6 @@ import { localeFor, type MessageKey, translate } from '../i18n.js';
 import { type SeriesWords, wordsToRrule } from '../words.js';
 import { OwnSheetError } from './budget.js';
 import { dateCell, isOwnedName, stamp, type TaskEnv, timeCell } from './common.js';
-import type { AttendanceRequest, AttendanceResponse } from './contract-types.js';
 
 export type ConflictRule = 'next-working-day' | 'previous-working-day' | 'keep' | 'skip';
 
@@ -203,6 +203,7 @@ const TICKS = new Set(['x', 'ja', 'yes', 'y', '1', '✓', '✔', 'v', 'true', 'a
 export function attendanceRequest(
   source: Pick<SourceBlock, 'values' | 'numberFormat'>,
   minimum: number,
+  lang: 'nl' | 'en' = 'nl',
 ): AttendanceRequest {
   const [header = [], ...body] = source.values;
   const sessionIds = header.slice(1).map((cell, i) => {
@@ -213,7 +214,11 @@ export function attendanceRequest(
     }
     return String(cell ?? '').trim() || `#${i + 1}`;
   });
-  const sessions = sessionIds.map((id) => ({ id, type: 'bijeenkomst' }));
+  const sessions = sessionIds.map((id) => ({
+    id,
+    type: 'bijeenkomst',
+    ...(ISO_DATE.test(id) ? { date: id } : {}),
+  }));
   const members = body
     .filter((row) => String(row[0] ?? '').trim() !== '')
     .map((row) => ({
@@ -231,7 +236,7 @@ export function attendanceRequest(
         );
       }),
     }));
-  return { sessions, members, rules: [{ type: 'bijeenkomst', minimum }] };
+  return { locale: 'nl-NL', language: lang, sessions, members, rules: [{ type: 'bijeenkomst', minimum }] };
 }
 
 /** The attendance sheet: per member the count, the minimum, met or not, and what is still possible. */
@@ -267,8 +272,10 @@ export function attendanceSheetPlan(
     }
   }
   rows.push([]);
-  heading([t('session'), t('turnout')], true);
-  for (const session of response.sessions) rows.push([session.id, session.turnout]);
+  heading([t('session'), t('date'), t('turnout')], true);
+  for (const session of response.sessions) {
+    rows.push([session.id, session.date ? dateCell(session.date) : null, session.turnout]);
+  }
   if (response.findings.length > 0) {
     rows.push([]);
     heading([t('findings')]);
