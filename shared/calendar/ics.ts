@@ -1,4 +1,4 @@
-import { civilDate, compactDate, minutesOf, pad2, parseIsoDate } from './dates.js';
+import { civilDate, compactDate, parseIsoDate } from './dates.js';
 import type { CalendarEvent, CalendarResponse } from './schema.js';
 import { vtimezone } from './vtimezone.js';
 
@@ -59,12 +59,13 @@ function stamp(date: Date): string {
     .replace(/\.\d{3}/, '');
 }
 
-function localDateTime(date: string, time: string): string {
-  const day = parseIsoDate(date) ?? 0;
-  const minutes = minutesOf(time);
-  const shifted = minutes >= 1440 ? day + 1 : day;
-  const m = minutes % 1440;
-  return `${compactDate(shifted)}T${pad2(Math.floor(m / 60))}${pad2(m % 60)}00`;
+/**
+ * `20251013T163000` from `2025-10-13T16:30:00+02:00`: the local time as it really is at that
+ * instant, so that a time asked for in the spring gap is written as the time it became, the
+ * same for every reader of the file.
+ */
+function localDateTime(zoned: string): string {
+  return zoned.slice(0, 19).replace(/[-:]/g, '');
 }
 
 function eventLines(event: CalendarEvent, zone: string, dtstamp: string, out: string[]): void {
@@ -73,8 +74,8 @@ function eventLines(event: CalendarEvent, zone: string, dtstamp: string, out: st
     const day = parseIsoDate(event.date) ?? 0;
     out.push(`DTSTART;VALUE=DATE:${compactDate(day)}`, `DTEND;VALUE=DATE:${compactDate(day + 1)}`);
   } else {
-    out.push(`DTSTART;TZID=${zone}:${localDateTime(event.date, event.start)}`);
-    if (event.end !== null) out.push(`DTEND;TZID=${zone}:${localDateTime(event.date, event.end)}`);
+    out.push(`DTSTART;TZID=${zone}:${localDateTime(event.startsAt)}`);
+    if (event.endsAt !== null) out.push(`DTEND;TZID=${zone}:${localDateTime(event.endsAt)}`);
   }
   out.push(foldLine(`SUMMARY:${escapeText(event.title)}`));
   if (event.location) out.push(foldLine(`LOCATION:${escapeText(event.location)}`));

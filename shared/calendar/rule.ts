@@ -342,7 +342,9 @@ export function expandRule(rule: Rule, startDay: number, startMinutes: number, l
     return true;
   };
   const end = periodEndAfter(freq, last, periodStart);
-  for (let day = periodStart(startDay); day <= end; day++) {
+  // As rrule.js does, the first week counts from DTSTART on; months and years are read whole.
+  const begin = freq === 'WEEKLY' ? startDay : periodStart(startDay);
+  for (let day = begin; day <= end; day++) {
     const key = periodKey(day);
     if (key !== currentKey) {
       if (!flush()) return { days };
