@@ -1,19 +1,24 @@
-import { Storage } from '@microsoft/office-js-helpers';
+import { Storage, StorageType } from '@microsoft/office-js-helpers';
 import type { Lang } from './i18n.js';
 
 /**
  * The user's own choice of language, kept per user (not per workbook) with office-js-helpers'
- * `Storage`: it namespaces the keys, and falls back to memory where Office's webview blocks
- * `localStorage`, which plain `localStorage` calls would not survive.
+ * `Storage`: it keeps the pane's keys in one namespaced container, and its in-memory storage
+ * type stands in where the webview gives no `localStorage` (the choice then lasts a session).
  */
 let store: Storage<string> | undefined;
 
 function preferences(): Storage<string> | undefined {
   try {
-    store ??= new Storage<string>('ProgrammeDesk');
+    store ??= new Storage<string>('ProgrammeDesk', StorageType.LocalStorage);
     return store;
   } catch {
-    return undefined;
+    try {
+      store = new Storage<string>('ProgrammeDesk', StorageType.InMemoryStorage);
+      return store;
+    } catch {
+      return undefined;
+    }
   }
 }
 

@@ -70,6 +70,8 @@ export async function startHarness(): Promise<PaneHarness> {
       '--disable-sync',
     ],
     viewport: { width: 380, height: 900 },
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
     acceptDownloads: true,
   });
   // Offline: the hosted Office.js becomes the fake; anything else outside the local host is refused.
