@@ -205,6 +205,33 @@ describe.skipIf(!chromiumAvailable)('task pane in Chromium: Begroting controlere
     await page.close();
   });
 
+  it('shows progress while the check runs and can be cancelled', async () => {
+    const page = await harness.open();
+    await onWorkbook(
+      page,
+      (w, values) => {
+        w.addSheet('Offerte 2024');
+        w.setValues("'Offerte 2024'!C4", values);
+        w.select("'Offerte 2024'!C4");
+      },
+      pilot.values,
+    );
+    await page.route('**/api/budget/validate', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      await route.continue().catch(() => {});
+    });
+    await page.click('#budget-check');
+    await page.waitForSelector('#progress:not([hidden])');
+    expect(await page.textContent('#progress-text')).toContain('Versturen');
+    await screenshot(page, 'budget-progress');
+    await page.click('#cancel');
+    await page.waitForSelector('#message.error');
+    expect(await page.textContent('#message')).toContain('Geannuleerd');
+    expect(await page.isHidden('#progress')).toBe(true);
+    expect(await onWorkbook(page, (w) => w.summary().sheets, null)).toEqual(['Offerte 2024']);
+    await page.close();
+  });
+
   it('speaks English when Office does, and switches language on request', async () => {
     const page = await harness.open({ displayLanguage: 'en-US' });
     expect(await page.textContent('#tab-budget')).toBe('Check budget');
