@@ -1,9 +1,12 @@
 import type { SheetPlan } from '../addin/src/excel/write.js';
 import type { MessageKey } from '../addin/src/i18n.js';
 import { budgetSheetPlan } from '../addin/src/tasks/budget.js';
+import { agendaSheetPlan } from '../addin/src/tasks/calendar.js';
 import { progressSheetPlan } from '../addin/src/tasks/progress.js';
 import { validateBudget } from '../shared/budget/engine.js';
 import { BudgetRequestSchema, type BudgetResponse } from '../shared/budget/schema.js';
+import { generateCalendar } from '../shared/calendar/engine.js';
+import { CalendarRequestSchema, type CalendarResponse } from '../shared/calendar/schema.js';
 import type { Finding } from '../shared/findings.js';
 import type { Cell } from '../shared/grid/schema.js';
 import type { Lang, Locale } from '../shared/locale.js';
@@ -23,6 +26,8 @@ export interface GridInput {
 export interface CheckOptions {
   lang: Lang;
   locale: Locale;
+  /** The year of dates in programme tables written without one (`Woensdag 10 juli`). */
+  year?: number;
 }
 
 /**
@@ -102,5 +107,40 @@ export const progressKind: TableKind<TallyResponse> = {
   },
 };
 
+/** Finds a programme table (steps or sessions with a date column) by its headers, reads it with the calendar engine. */
+export const programmeKind: TableKind<CalendarResponse> = {
+  name: 'programme',
+  route: 'calendar/generate',
+  sheetName: 'sheetAgenda',
+  check(grid, { lang, locale, year }) {
+    return generateCalendar(
+      CalendarRequestSchema.parse({ locale, language: lang, grid, ...(year === undefined ? {} : { year }) }),
+    );
+  },
+  recognised(response) {
+    if (response.findings.some((f) => f.code === 'HEADER_NOT_FOUND')) return 0;
+    // A date header with nothing read under it (no date, no period, no finding on a row) is no programme table.
+    const read =
+      response.events.length +
+      response.windows.length +
+      response.findings.filter((f) => f.row !== undefined).length;
+    if (read === 0) return 0;
+    return Object.keys(response.mapping ?? {}).length;
+  },
+  findings: (response) => response.findings,
+  sheetPlan: (response, rangeAddress, lang, now) => agendaSheetPlan(response, rangeAddress, lang, now),
+  summary(response, lang) {
+    const events = response.events.length;
+    const windows = response.windows.length;
+    return lang === 'nl'
+      ? `${events} datum(s), ${windows} periode(s), tijdzone ${response.timeZone}`
+      : `${events} date(s), ${windows} period(s), time zone ${response.timeZone}`;
+  },
+};
+
 /** Every kind of table the command line looks for, in the order it tries them (the first wins a tie). */
-export const TABLE_KINDS: readonly TableKind[] = [budgetKind as TableKind, progressKind as TableKind];
+export const TABLE_KINDS: readonly TableKind[] = [
+  budgetKind as TableKind,
+  progressKind as TableKind,
+  programmeKind as TableKind,
+];

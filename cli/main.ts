@@ -30,6 +30,7 @@ export interface Options {
   json: boolean;
   quiet: boolean;
   out?: string;
+  year?: number;
   files: string[];
 }
 
@@ -37,7 +38,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Parses `check FILE... [--lang en] [--json] [--out DIR] [--locale nl-BE] [--quiet]`; `--opt=value` works too. */
+/** Parses `check FILE... [--lang en] [--json] [--out DIR] [--locale nl-BE] [--year 2024] [--quiet]`; `--opt=value` works too. */
 export function parseArgs(argv: readonly string[]): Options | 'help' {
   const options: Options = { lang: 'nl', locale: 'nl-NL', json: false, quiet: false, files: [] };
   const args = [...argv];
@@ -104,6 +105,12 @@ export function parseArgs(argv: readonly string[]): Options | 'help' {
       case '--out':
         options.out = value();
         break;
+      case '--year': {
+        const year = value();
+        if (!/^\d{4}$/.test(year)) throw new UsageError(text(lang, 'badYear', { value: year }));
+        options.year = Number(year);
+        break;
+      }
       default:
         throw new UsageError(text(lang, 'unknownOption', { option: arg }));
     }
@@ -166,9 +173,9 @@ export class ProgressBar {
   }
 }
 
-function findingLine(finding: Finding, lang: Lang): string {
+function findingLine(finding: Finding, lang: Lang, placeWidth: number): string {
   const severity = text(lang, `severity_${finding.severity}`).padEnd(lang === 'nl' ? 12 : 7);
-  const place = (finding.ref ?? (finding.row === undefined ? '' : `#${finding.row}`)).padEnd(14);
+  const place = (finding.ref ?? (finding.row === undefined ? '' : `#${finding.row}`)).padEnd(placeWidth);
   const detail =
     finding.expected !== undefined
       ? ` (${text(lang, 'expected')} ${finding.expected}${finding.actual !== undefined ? `, ${text(lang, 'actual')} ${finding.actual}` : ''})`
@@ -208,10 +215,11 @@ export function formatFile(
     const kind = TABLE_KINDS.find((k) => k.name === table.kind);
     const summary = table.response === undefined ? undefined : kind?.summary?.(table.response, lang);
     if (summary) lines.push(`    ${summary}`);
-    for (const finding of [...table.readFindings, ...table.findings]) {
-      if (options.quiet && finding.severity === 'info') continue;
-      lines.push(findingLine(finding, lang));
-    }
+    const shown = [...table.readFindings, ...table.findings].filter(
+      (f) => !options.quiet || f.severity !== 'info',
+    );
+    const placeWidth = Math.max(0, ...shown.map((f) => (f.ref ?? `#${f.row ?? ''}`).length));
+    for (const finding of shown) lines.push(findingLine(finding, lang, placeWidth));
   }
   if (output !== undefined) lines.push(`  ${output}`);
   return `${lines.join('\n')}\n`;

@@ -39,7 +39,7 @@ export function reasonText(lang: Lang, reason: UnreadableReason, detail: string)
 
 const TEXTS = {
   nl: {
-    usage: `Gebruik: programme-desk check BESTAND.xlsx... [--lang en] [--json] [--out MAP] [--locale nl-NL|nl-BE|en-GB|en-US]
+    usage: `Gebruik: programme-desk check BESTAND.xlsx... [--lang en] [--json] [--out MAP] [--locale nl-NL|nl-BE|en-GB|en-US] [--year JJJJ]
 
 Zoekt in elke werkmap de begrotingstabellen, programmatabellen en voortgangsbladen (aan hun
 kopjes) en toont de bevindingen per bestand en tabel, met de cel van elke bevinding.
@@ -48,6 +48,7 @@ kopjes) en toont de bevindingen per bestand en tabel, met de cel van elke bevind
   --json        de antwoorden van de API als JSON (één object voor alle bestanden)
   --out MAP     schrijf per werkmap een kopie met de uitvoerbladen van de invoegtoepassing in MAP
   --locale      hoe bedragen als tekst gelezen worden (standaard nl-NL)
+  --year JJJJ   het jaar van datums zonder jaartal in programmatabellen ("Woensdag 10 juli")
   --quiet       alleen fouten en waarschuwingen tonen, geen info
 
 Afsluitcode: 0 als elke tabel in orde is, 1 bij fouten, 2 als een bestand niet te lezen is.
@@ -56,6 +57,7 @@ Het invoerbestand wordt nooit gewijzigd.`,
     missingValue: 'Optie {option} verwacht een waarde',
     badLang: 'Onbekende taal "{value}" (nl of en)',
     badLocale: 'Onbekende locale "{value}" (nl-NL, nl-BE, en-GB of en-US)',
+    badYear: 'Geen jaartal: "{value}" (zoals 2024)',
     noFiles: 'Geef één of meer .xlsx-bestanden.',
     unknownCommand: 'Onbekende opdracht "{command}"; bedoelt u "check"?',
     unreadable: 'niet te lezen: {reason}',
@@ -81,7 +83,7 @@ Het invoerbestand wordt nooit gewijzigd.`,
     progress: 'controleren',
   },
   en: {
-    usage: `Usage: programme-desk check FILE.xlsx... [--lang en] [--json] [--out DIR] [--locale nl-NL|nl-BE|en-GB|en-US]
+    usage: `Usage: programme-desk check FILE.xlsx... [--lang en] [--json] [--out DIR] [--locale nl-NL|nl-BE|en-GB|en-US] [--year YYYY]
 
 Finds the budget tables, programme tables and progress sheets in each workbook (by their
 headers) and prints the findings per file and table, with the cell of each finding.
@@ -90,6 +92,7 @@ headers) and prints the findings per file and table, with the cell of each findi
   --json        the API's responses as JSON (one object for all files)
   --out DIR     write, per workbook, a copy with the add-in's output sheets into DIR
   --locale      how amounts written as text are read (default nl-NL)
+  --year YYYY   the year of dates without one in programme tables ("Woensdag 10 juli")
   --quiet       show errors and warnings only, no info
 
 Exit status: 0 when every table is valid, 1 with error findings, 2 when a file cannot be read.
@@ -98,6 +101,7 @@ The input file is never modified.`,
     missingValue: 'Option {option} needs a value',
     badLang: 'Unknown language "{value}" (nl or en)',
     badLocale: 'Unknown locale "{value}" (nl-NL, nl-BE, en-GB or en-US)',
+    badYear: 'Not a year: "{value}" (such as 2024)',
     noFiles: 'Give one or more .xlsx files.',
     unknownCommand: 'Unknown command "{command}"; did you mean "check"?',
     unreadable: 'cannot be read: {reason}',

@@ -213,8 +213,8 @@ export function buildSample(fixtures: Fixtures): ExcelJS.Workbook {
     ],
     [
       'Bijeenkomsten',
-      'De reeks van het leernetwerk (RRULE in B4) en de sessies van de stuurgroep (tabel vanaf A8) voor Agenda maken.',
-      'The learning network series (RRULE in B4) and the steering group sessions (table from A8) for Make calendar.',
+      'De reeks van het leernetwerk (RRULE in B4) en de sessies van de stuurgroep (tabel vanaf A8, datums zonder jaar: kies jaar 2024) voor Agenda maken.',
+      'The learning network series (RRULE in B4) and the steering group sessions (table from A8, dates without a year: choose 2024) for Make calendar.',
     ],
     [
       'Voortgang',
@@ -222,7 +222,10 @@ export function buildSample(fixtures: Fixtures): ExcelJS.Workbook {
       'Select a cell in the table and choose Tally progress: bottlenecks per year and cluster, trend, who did not report.',
     ],
     [''],
-    ['Zonder Excel / without Excel:', 'npx programme-desk check samples/programme-desk-demo.xlsx --out out/'],
+    [
+      'Zonder Excel / without Excel:',
+      'npx programme-desk check samples/programme-desk-demo.xlsx --year 2024 --out out/',
+    ],
   ]);
   readme.getCell('A1').font = { bold: true, size: 14 };
   bold(readme, 3, 1, 3);

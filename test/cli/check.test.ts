@@ -19,6 +19,7 @@ import {
   legacyWorkbook,
   pilotBudget,
   putRows,
+  schedules,
 } from './workbooks.js';
 
 let dir: string;
@@ -180,6 +181,77 @@ describe('programme-desk check: budget tables', () => {
       ['Begroting!D16:K26', true],
       ['Variant!E30:L40', true],
     ]);
+  });
+});
+
+describe('programme-desk check: programme tables and progress sheets', () => {
+  it('reads a programme table at D5 with the calendar engine; a wrong weekday and an impossible date are errors', async () => {
+    const file = join(dir, 'programma.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Programma 2020');
+    putRows(sheet, 'D5', schedules.coachingProgramme.values);
+    const sessions = workbook.addWorksheet('Sessies');
+    putRows(sessions, 'B2', [
+      ['Sessie', 'Datum', 'Tijd'],
+      ['Sessie 1', 'Woensdag 10 juli', '16.30 - 18.30 uur'],
+      ['Sessie 2', 'Dinsdag 23 september', '17.00 - 19.00 uur'],
+      ['Sessie 3', '31 februari', ''],
+    ]);
+    await workbook.xlsx.writeFile(file);
+
+    const clean = await runJson(['check', file, '--year', '2024']);
+    const [programme, second] = clean.files[0]?.tables ?? [];
+    expect(programme).toMatchObject({
+      range: "'Programma 2020'!D5:F17",
+      kind: 'programme',
+      endpoint: '/api/calendar/generate',
+      valid: true,
+    });
+    const calendar = programme?.response as unknown as {
+      events: { date: string }[];
+      windows: { from: string; to: string }[];
+    };
+    expect(calendar.events.map((e) => e.date)).toEqual(['2020-06-10', '2020-07-08']);
+    expect(calendar.windows[0]).toMatchObject({ from: '2020-09-01', to: '2020-10-31' });
+    expect(second?.range).toBe('Sessies!B2:D5');
+    expect(second?.valid).toBe(false);
+    const codes = second?.response.findings.map((f) => [f.code, f.ref]);
+    expect(codes).toContainEqual(['WEEKDAY_MISMATCH', 'Sessies!C4']);
+    expect(codes).toContainEqual(['DATE_INVALID', 'Sessies!C5']);
+    expect(clean.code).toBe(1);
+
+    const noYear = await run(['check', file]);
+    expect(noYear.stdout).toContain('YEAR_MISSING');
+    expect((await run(['check', file, '--year', '24'])).code).toBe(64);
+  });
+
+  it('tallies a progress sheet that starts at B3 with ticks, codes and text', async () => {
+    const file = join(dir, 'voortgang.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    putRows(workbook.addWorksheet('Voortgang'), 'B3', [
+      ['Directie', 'Cluster', 'Jaar', 'K1', 'K4', 'Knelpunten', 'Toelichting'],
+      ['Stadsdeel Noord', 'Ruimte en Economie', 2024, 'x', '', '', ''],
+      ['Directie Wonen', 'Ruimte en Economie', 2024, '', '✓', 'K8', ''],
+      ['Facilitair Bureau', 'Bedrijfsvoering', 2024, '', '', '', 'Te weinig uren; geen begroting'],
+      ['Stadsdeel Noord', 'Ruimte en Economie', 2024, 'x', '', 'K99', ''],
+    ]);
+    await workbook.xlsx.writeFile(file);
+    const { code, files } = await runJson(['check', file]);
+    const table = files[0]?.tables?.[0];
+    expect(table).toMatchObject({
+      range: 'Voortgang!B3:H7',
+      kind: 'progress',
+      endpoint: '/api/progress/tally',
+    });
+    const tally = table?.response as unknown as {
+      periods: { period: string; reporting: number; tallies: { id: string; count: number }[] }[];
+    };
+    expect(tally.periods[0]?.reporting).toBe(3);
+    expect(tally.periods[0]?.tallies.find((t) => t.id === 'K4')?.count).toBe(2);
+    const findings = table?.response.findings.map((f) => f.code);
+    expect(findings).toContain('UNKNOWN_CODE');
+    expect(findings).toContain('DUPLICATE_REPORT');
+    expect(code).toBe(1);
   });
 });
 

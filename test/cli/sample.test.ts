@@ -6,6 +6,7 @@ import { checkFile } from '../../cli/check.js';
 import { writeCopy } from '../../cli/out.js';
 import { writeSample } from '../../scripts/sample.js';
 import type { BudgetResponse } from '../../shared/budget/schema.js';
+import type { CalendarResponse } from '../../shared/calendar/schema.js';
 import type { TallyResponse } from '../../shared/tally/schema.js';
 
 let dir: string;
@@ -47,7 +48,31 @@ describe('npm run sample', () => {
     expect(tally.trend.length).toBeGreaterThan(0);
     // Ticks, codes and free text all count: every category is reported by someone.
     expect(tally.periods[1]?.tallies.filter((t) => t.count > 0)).toHaveLength(8);
-    expect(result.tables.filter((t) => t.kind === 'budget' || t.kind === 'progress')).toHaveLength(2);
+    expect(result.tables.map((t) => [t.range, t.kind])).toEqual([
+      ['Begroting!B3:I13', 'budget'],
+      ['Programma!A1:C13', 'programme'],
+      ['Bijeenkomsten!A7:C11', 'programme'],
+      ['Voortgang!A1:M89', 'progress'],
+    ]);
+    // The steering group's dates have no year in the sample, as in the document they came from.
+    const sessions = result.tables[2]?.response as CalendarResponse;
+    expect(sessions.findings.map((f) => [f.code, f.ref])).toEqual([
+      ['YEAR_MISSING', 'Bijeenkomsten!B9'],
+      ['YEAR_MISSING', 'Bijeenkomsten!B10'],
+      ['YEAR_MISSING', 'Bijeenkomsten!B11'],
+    ]);
+    const programme = result.tables[1]?.response as CalendarResponse;
+    expect(programme.events.map((e) => e.date)).toEqual(['2020-06-10', '2020-07-08']);
+    expect(programme.windows.map((w) => [w.from, w.to])).toContainEqual(['2020-09-01', '2020-10-31']);
+
+    const withYear = await checkFile(path, { lang: 'nl', locale: 'nl-NL', year: 2024 });
+    if (withYear.status !== 'checked') throw new Error(withYear.message);
+    const dated = withYear.tables[2]?.response as CalendarResponse;
+    expect(dated.events.map((e) => [e.date, e.start, e.weekday])).toEqual([
+      ['2024-07-10', '16:30', 'woensdag'],
+      ['2024-09-23', '17:00', 'maandag'],
+      ['2024-11-25', '16:30', 'maandag'],
+    ]);
 
     const copy = await writeCopy(path, result.workbook, result.tables, join(dir, 'out'), 'en');
     const again = await checkFile(copy, { lang: 'en', locale: 'nl-NL' });
@@ -55,6 +80,8 @@ describe('npm run sample', () => {
     const names = again.workbook.worksheets.map((s) => s.name);
     expect(names).toContain('PD Budget');
     expect(names).toContain('PD Progress');
+    expect(names).toContain('PD Calendar');
+    expect(names).toContain('PD Calendar (2)');
     expect(again.workbook.getWorksheet('PD Progress')?.getCell('A1').value).toBe(
       'Programme Desk — bottlenecks per period',
     );

@@ -9,6 +9,13 @@ export const pilotBudget = JSON.parse(
   readFileSync(new URL('../fixtures/pilot-budget.grid.json', import.meta.url), 'utf8'),
 ) as { address: string; values: FixtureCell[][] };
 
+export const schedules = JSON.parse(
+  readFileSync(new URL('../fixtures/schedules.json', import.meta.url), 'utf8'),
+) as {
+  coachingProgramme: { values: FixtureCell[][] };
+  steeringGroupSessions: { year: number; texts: string[] };
+};
+
 /** The pilot budget with every figure adding up (line 5 and the summary rows corrected). */
 export function correctedBudget(): FixtureCell[][] {
   const values = pilotBudget.values.map((row) => [...row]);
