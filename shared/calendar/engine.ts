@@ -104,6 +104,7 @@ class Plan {
   private readonly extra: Set<number>;
   private readonly country: string | null;
   private readonly region: string | null;
+  private readonly holidayYears = new Map<number, Map<number, string>>();
 
   constructor(
     readonly request: CalendarRequest,
@@ -123,7 +124,12 @@ class Plan {
   closed(day: number): Closed | undefined {
     if (this.country) {
       const year = civilDate(day).year;
-      const holiday = publicHolidays(this.country, this.region, this.lang, year).get(day);
+      let holidays = this.holidayYears.get(year);
+      if (!holidays) {
+        holidays = publicHolidays(this.country, this.region, this.lang, year);
+        this.holidayYears.set(year, holidays);
+      }
+      const holiday = holidays.get(day);
       if (holiday !== undefined) return { shift: 'holiday', holiday };
     }
     if (this.extra.has(day)) return { shift: 'extra' };

@@ -40,18 +40,42 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-const offsetCache = new Map<string, number>();
+/** The offsets of a zone over one stretch of 365 days: the first, and every change after it. */
+interface OffsetTable {
+  initial: number;
+  changes: { at: number; offset: number }[];
+}
 
-/** The zone's offset from UTC in minutes at an instant: 120 for Amsterdam in summer. */
+const PERIOD_MS = 365 * DAY_MS;
+const tables = new Map<string, OffsetTable>();
+
+function offsetTable(zone: string, period: number): OffsetTable {
+  const key = `${zone}\u0000${period}`;
+  let table = tables.get(key);
+  if (!table) {
+    const start = period * PERIOD_MS;
+    const initial = rawOffset(zone, start);
+    const changes = transitions(zone, start, start + PERIOD_MS)
+      .filter((change) => change.utcMs < start + PERIOD_MS)
+      .map((change) => ({ at: change.utcMs, offset: change.to }));
+    table = { initial, changes };
+    if (tables.size > 20_000) tables.clear();
+    tables.set(key, table);
+  }
+  return table;
+}
+
+/**
+ * The zone's offset from UTC in minutes at an instant: 120 for Amsterdam in summer. The changes
+ * of each year are found once (a day at a time, then to the minute) and kept.
+ */
 export function offsetAt(zone: string, utcMs: number): number {
-  // Offsets change on whole minutes at most once within a quarter of an hour in every real zone.
-  const bucket = Math.floor(utcMs / (15 * MINUTE_MS));
-  const key = `${zone}\u0000${bucket}`;
-  const cached = offsetCache.get(key);
-  if (cached !== undefined) return cached;
-  const offset = rawOffset(zone, bucket * 15 * MINUTE_MS);
-  if (offsetCache.size > 200_000) offsetCache.clear();
-  offsetCache.set(key, offset);
+  const table = offsetTable(zone, Math.floor(utcMs / PERIOD_MS));
+  let offset = table.initial;
+  for (const change of table.changes) {
+    if (change.at > utcMs) break;
+    offset = change.offset;
+  }
   return offset;
 }
 
@@ -109,9 +133,9 @@ export function transitions(
 ): { utcMs: number; from: number; to: number }[] {
   const found: { utcMs: number; from: number; to: number }[] = [];
   const step = DAY_MS;
-  let previous = offsetAt(zone, fromMs);
+  let previous = rawOffset(zone, fromMs);
   for (let t = fromMs + step; t <= toMs + step; t += step) {
-    const current = offsetAt(zone, t);
+    const current = rawOffset(zone, t);
     if (current === previous) continue;
     // Narrow the change down to the quarter of an hour, then to the minute.
     let low = t - step;

@@ -1,0 +1,211 @@
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AttendanceResponseSchema } from '../../shared/attendance/schema.js';
+import { CalendarResponseSchema } from '../../shared/calendar/schema.js';
+import { fixture } from '../support/fixtures.js';
+import { type RunningHost, startHost } from '../support/host.js';
+
+/*
+ * Until the lead registers the calendar and attendance endpoints in functions/app.ts, this shim
+ * adds them to the real list (the same handlers, registered the same way); once they are there,
+ * it adds nothing.
+ */
+vi.mock('../../functions/app.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../functions/app.js')>();
+  const { calendarGenerate } = await import('../../functions/calendarGenerate.js');
+  const { calendarIcs } = await import('../../functions/calendarIcs.js');
+  const { attendanceCheck } = await import('../../functions/attendanceCheck.js');
+  const missing = [calendarGenerate, calendarIcs, attendanceCheck].filter(
+    (endpoint) => !actual.endpoints.some((known) => known.route === endpoint.route),
+  );
+  const endpoints = [...actual.endpoints, ...missing];
+  return {
+    ...actual,
+    endpoints,
+    registerFunctions: (app: Parameters<typeof actual.registerFunctions>[0]) => {
+      actual.registerFunctions(app);
+      for (const endpoint of missing) {
+        app.http(endpoint.name, {
+          methods: ['POST'],
+          authLevel: 'function',
+          route: endpoint.route,
+          handler: endpoint.handler,
+        });
+      }
+    },
+  };
+});
+
+let host: RunningHost;
+beforeAll(async () => {
+  host = await startHost();
+});
+afterAll(() => host.close());
+
+async function problemOf(response: Response) {
+  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  const body = (await response.json()) as {
+    status: number;
+    type: string;
+    errors: { path: string; message: string }[];
+  };
+  expect(body.status).toBe(response.status);
+  expect(JSON.stringify(body)).not.toMatch(/\bat .+\.(ts|js):\d+/);
+  return body;
+}
+
+const CONTRACT_EXAMPLE = {
+  locale: 'nl-NL',
+  timeZone: 'Europe/Amsterdam',
+  from: '2025-01-01',
+  to: '2025-12-31',
+  holidays: { country: 'NL', region: null, extra: ['2025-06-11'] },
+  series: [
+    {
+      id: 'aanjagers',
+      title: 'Aanjagersbijeenkomst',
+      rrule: 'FREQ=MONTHLY;BYMONTH=2,4,6,8,10,12;BYMONTHDAY=11',
+      start: '16:30',
+      end: '18:30',
+      location: 'Utrecht',
+      onConflict: 'next-working-day',
+    },
+  ],
+  events: [
+    { title: 'Sessie 2', text: 'Maandag 23 september 17.00 - 19.00 uur', year: 2024 },
+    { title: 'Sessie 1', date: '2024-07-10', start: '16:30', end: '18:30', statedWeekday: 'woensdag' },
+  ],
+  windows: [{ title: '2de vergadering Diversiteam', text: 'Nov. - december 2020' }],
+};
+
+describe('POST /api/calendar/generate over HTTP', () => {
+  it('answers the contract example', async () => {
+    const response = await host.post('calendar/generate', CONTRACT_EXAMPLE);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const body = CalendarResponseSchema.parse(await response.json());
+    expect(body.events.find((e) => e.date === '2025-10-13')).toMatchObject({
+      seriesId: 'aanjagers',
+      title: 'Aanjagersbijeenkomst',
+      date: '2025-10-13',
+      weekday: 'maandag',
+      start: '16:30',
+      end: '18:30',
+      startsAt: '2025-10-13T16:30:00+02:00',
+      endsAt: '2025-10-13T18:30:00+02:00',
+      originalDate: '2025-10-11',
+      shift: 'weekend',
+      location: 'Utrecht',
+    });
+    expect(body.windows).toEqual([
+      { title: '2de vergadering Diversiteam', from: '2020-11-01', to: '2020-12-31' },
+    ]);
+    const starts = body.events.map((e) => Date.parse(e.startsAt));
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(body.findings.map((f) => f.code)).toEqual(['EVENT_SHIFTED', 'EVENT_SHIFTED']);
+  });
+
+  it('reads the coaching programme grid with refs', async () => {
+    const grid = fixture<{ coachingProgramme: unknown }>('schedules.json').coachingProgramme;
+    const response = await host.post('calendar/generate', { locale: 'nl-BE', grid });
+    const body = CalendarResponseSchema.parse(await response.json());
+    expect(body.events.map((e) => e.ref)).toEqual(['Programma!C2', 'Programma!C3']);
+    expect(body.windows).toHaveLength(6);
+    expect(body.mapping).toEqual({ title: 'A', description: 'B', date: 'C' });
+  });
+
+  it('refuses FREQ=SECONDLY, COUNT=1000000000 and a 100-year span with 422, quickly', async () => {
+    const bodies = [
+      { ...CONTRACT_EXAMPLE, series: [{ id: 's', rrule: 'FREQ=SECONDLY' }] },
+      { ...CONTRACT_EXAMPLE, series: [{ id: 's', rrule: 'FREQ=DAILY;COUNT=1000000000' }] },
+      { from: '1950-01-01', to: '2049-12-31', series: [{ id: 's', rrule: 'FREQ=DAILY' }] },
+    ];
+    for (const body of bodies) {
+      const started = performance.now();
+      const response = await host.post('calendar/generate', body);
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(response.status).toBe(422);
+      const problem = await problemOf(response);
+      expect(problem.errors[0]?.path).toMatch(/^(series\.0\.rrule|to)$/);
+    }
+  });
+
+  it('refuses a bad rule, a bad zone and an impossible from with 400 and the path', async () => {
+    const cases: [unknown, string][] = [
+      [{ ...CONTRACT_EXAMPLE, series: [{ id: 's', rrule: 'FREQ=SOMETIMES' }] }, 'series.0.rrule'],
+      [{ ...CONTRACT_EXAMPLE, timeZone: 'Europe/Atlantis' }, 'timeZone'],
+      [{ ...CONTRACT_EXAMPLE, from: '2025-02-30' }, 'from'],
+      [{ ...CONTRACT_EXAMPLE, holidays: { country: 'XX' } }, 'holidays.country'],
+    ];
+    for (const [body, path] of cases) {
+      const response = await host.post('calendar/generate', body);
+      expect(response.status).toBe(400);
+      expect((await problemOf(response)).errors.map((e) => e.path)).toContain(path);
+    }
+  });
+});
+
+describe('POST /api/calendar/ics over HTTP', () => {
+  it('answers text/calendar that parses back to the generated events, with stable UIDs', async () => {
+    const response = await host.post('calendar/ics', CONTRACT_EXAMPLE);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const ics = await response.text();
+    expect(ics).toContain('\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam\r\n');
+    const component = new ICAL.Component(ICAL.parse(ics));
+    ICAL.TimezoneService.register(component.getFirstSubcomponent('vtimezone') as ICAL.Component);
+    const events = component.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const generated = CalendarResponseSchema.parse(
+      await (await host.post('calendar/generate', CONTRACT_EXAMPLE)).json(),
+    );
+    expect(events.map((e) => e.uid)).toEqual(generated.events.map((e) => e.uid));
+    expect(events.map((e) => e.startDate.toJSDate().getTime())).toEqual(
+      generated.events.map((e) => Date.parse(e.startsAt)),
+    );
+    const again = await (await host.post('calendar/ics', CONTRACT_EXAMPLE)).text();
+    expect(again.match(/^UID:.*$/gm)).toEqual(ics.match(/^UID:.*$/gm));
+  });
+
+  it('answers a 422 as problem+json, not as a calendar', async () => {
+    const response = await host.post('calendar/ics', {
+      ...CONTRACT_EXAMPLE,
+      series: [{ id: 's', rrule: 'FREQ=HOURLY' }],
+    });
+    expect(response.status).toBe(422);
+    await problemOf(response);
+  });
+});
+
+describe('POST /api/attendance/check over HTTP', () => {
+  it('answers the contract example', async () => {
+    const response = await host.post('attendance/check', {
+      sessions: [{ id: '2025-02-11', type: 'bijeenkomst' }],
+      members: [{ name: 'A. Jansen', attended: ['2025-02-11', '2025-04-11'] }],
+      rules: [{ type: 'bijeenkomst', minimum: 5 }],
+    });
+    expect(response.status).toBe(200);
+    const body = AttendanceResponseSchema.parse(await response.json());
+    expect(body.members[0]?.rules[0]).toMatchObject({
+      type: 'bijeenkomst',
+      attended: 1,
+      minimum: 5,
+      met: false,
+    });
+    expect(body.sessions).toEqual([
+      { id: '2025-02-11', type: 'bijeenkomst', date: '2025-02-11', held: true, turnout: 1 },
+    ]);
+    expect(body.findings.map((f) => [f.code, f.actual])).toEqual([
+      ['UNKNOWN_SESSION', '2025-04-11'],
+      ['MINIMUM_ABOVE_SESSIONS', '5'],
+    ]);
+  });
+
+  it('refuses a body that does not fit with 400 and the path', async () => {
+    const response = await host.post('attendance/check', {
+      sessions: [],
+      members: [{ name: 'x', attended: 'y' }],
+    });
+    expect(response.status).toBe(400);
+    expect((await problemOf(response)).errors.map((e) => e.path)).toContain('members.0.attended');
+  });
+});
