@@ -157,7 +157,7 @@ export class ProgressBar {
 
   draw(done: number, current: string): void {
     if (!this.active) return;
-    const columns = this.io.columns ?? 80;
+    const columns = this.io.columns || 80;
     const barWidth = Math.max(10, Math.min(30, columns - 40));
     const filled = Math.round((done / this.total) * barWidth);
     const name = current.length > 20 ? `…${current.slice(-19)}` : current;
