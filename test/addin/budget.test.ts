@@ -42,6 +42,31 @@ describe('Begroting controleren on the fake workbook', () => {
     });
   });
 
+  it('reads the programme items from a range the user names', async () => {
+    const fake = pilotWorkbook();
+    fake.workbook.addSheet('Programma');
+    fake.workbook.setValues('Programma!B2', [
+      ['Basis op orde'],
+      ['Hulp bij Actieplan'],
+      [''],
+      ['Begeleide interviews'],
+    ]);
+    fake.workbook.select("'Offerte 2024'!C4");
+    const result = await runBudget(fakeEnv(fake, host.url), {
+      country: 'NL',
+      programmeItemsRange: 'Programma!B2:B5',
+    });
+    expect(result.request.programmeItems).toEqual([
+      'Basis op orde',
+      'Hulp bij Actieplan',
+      'Begeleide interviews',
+    ]);
+    const notInProgramme = result.response.findings.find(
+      (f) => f.code === 'ITEM_NOT_IN_PROGRAMME' && f.actual === 'Begeleide intervisie',
+    );
+    expect(notInProgramme?.expected).toBe('Begeleide interviews');
+  });
+
   it('leaves a user sheet that has the output name untouched and writes beside it', async () => {
     const fake = pilotWorkbook();
     fake.workbook.addSheet('PD Begroting');

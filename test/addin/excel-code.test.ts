@@ -73,6 +73,19 @@ describe('writing', () => {
     expect(fake.workbook.sheetValues('Out')).toHaveLength(3_000);
     expect(fake.workbook.cell('Out!A1')?.bold).toBe(true);
   });
+
+  it('halves a large block when Excel on the web answers only GeneralException', async () => {
+    const fake = createFakeOffice();
+    fake.workbook.addSheet('Out');
+    const rows = Array.from({ length: 4_000 }, (_, i) => [`regel ${i}`, 'y'.repeat(400)]);
+    fake.workbook.failNextSyncs = 1;
+    const stats = await fakeRunner(fake)(async (context) =>
+      writePlan(context, context.workbook.worksheets.getItem('Out'), { rows, boldRows: [], headerRows: [] }),
+    );
+    expect(fake.workbook.stats.failedSyncs).toBe(1);
+    expect(stats.blocks).toBeGreaterThan(1);
+    expect(fake.workbook.sheetValues('Out')).toHaveLength(4_000);
+  });
 });
 
 describe('reading', () => {

@@ -45,3 +45,11 @@ export function rowsPerBlock(bytesPerRow: number, columns: number, budget = BLOC
   const byCells = Math.floor(BLOCK_CELLS / Math.max(1, columns));
   return Math.max(1, Math.min(byBytes, byCells));
 }
+
+/**
+ * Whether a failed block is worth halving: Excel said it was too large, or (Excel on the web
+ * sometimes says only `GeneralException` for that) a generic failure of a block of over 1 MB.
+ */
+export function shouldHalve(error: unknown, blockBytes: number): boolean {
+  return isPayloadError(error) || (errorCode(error) === 'GeneralException' && blockBytes > 1_000_000);
+}

@@ -1,6 +1,6 @@
 import { cellRef, columnLetters } from '../../../shared/grid/address.js';
 import type { Cell } from '../../../shared/grid/schema.js';
-import { BLOCK_BYTES, isPayloadError, jsonBytes, rowsPerBlock } from './payload.js';
+import { BLOCK_BYTES, jsonBytes, rowsPerBlock, shouldHalve } from './payload.js';
 
 /** A block of cells read from the user's sheet, as grid input wants it. */
 export interface SourceBlock {
@@ -119,6 +119,7 @@ export async function readBlocks(
   // A small first block measures the rows; the next blocks are sized by what it weighed.
   let rows = Math.min(total, 100, Math.max(1, Math.floor(20_000 / columns)));
   let syncs = 0;
+  let bytesPerRow = 0;
   let next = box.r0;
   while (next <= box.r1) {
     if (options.signal?.aborted) throw options.signal.reason ?? new DOMException('Aborted', 'AbortError');
@@ -129,7 +130,7 @@ export async function readBlocks(
       syncs++;
       await context.sync();
     } catch (error) {
-      if (isPayloadError(error) && rows > 1) {
+      if (shouldHalve(error, rows * bytesPerRow) && rows > 1) {
         rows = Math.max(1, Math.floor(rows / 2));
         continue;
       }
@@ -146,7 +147,8 @@ export async function readBlocks(
     next = last + 1;
     options.onProgress?.(next - box.r0, total);
     // Size the next block by what this one weighed, with a margin for longer rows further down.
-    rows = rowsPerBlock((bytes / count) * 1.5, columns, BLOCK_BYTES);
+    bytesPerRow = bytes / count;
+    rows = rowsPerBlock(bytesPerRow * 1.5, columns, BLOCK_BYTES);
   }
   return options.withFormats ? { values, numberFormat, syncs } : { values, syncs };
 }

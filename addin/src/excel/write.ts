@@ -1,5 +1,5 @@
 import { columnLetters } from '../../../shared/grid/address.js';
-import { BLOCK_BYTES, isPayloadError, jsonBytes } from './payload.js';
+import { BLOCK_BYTES, jsonBytes, shouldHalve } from './payload.js';
 
 /** A cell the add-in writes: text (always kept as text), a number with an optional format, or a link. */
 export type OutCell =
@@ -89,7 +89,7 @@ export async function writePlan(
       stats.syncs++;
       await context.sync();
     } catch (error) {
-      if (isPayloadError(error) && end - start > 1) {
+      if (shouldHalve(error, bytes) && end - start > 1) {
         limit = Math.max(1, Math.floor(bytes / 2));
         continue;
       }
