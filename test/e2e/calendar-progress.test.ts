@@ -83,6 +83,46 @@ describe.skipIf(!chromiumAvailable)('task pane in Chromium: Agenda maken and Voo
     },
   );
 
+  it.skipIf(!hasRoute('attendance/check'))(
+    'counts attendance from a block of ticks into its own sheet',
+    async () => {
+      const page = await harness.open();
+      await onWorkbook(
+        page,
+        (w) => {
+          w.addSheet('Aanwezig');
+          const dates = [45_699, 45_758, 45_819, 45_880, 45_943, 46_002];
+          w.setValues(
+            'Aanwezig!B2',
+            [
+              ['Lid', ...dates],
+              ['A. Jansen', 'x', 'x', 'x', 'x', 'x', ''],
+              ['B. de Vries', 'x', '', 'ja', '', '', ''],
+            ],
+            [
+              ['General', ...dates.map(() => 'dd-mm-yyyy')],
+              Array(7).fill('General'),
+              Array(7).fill('General'),
+            ],
+          );
+          w.select('Aanwezig!C3');
+        },
+        null,
+      );
+      await page.click('#tab-agenda');
+      await page.fill('#attendance-minimum', '5');
+      await page.click('#attendance-check');
+      await page.waitForSelector('#message.ok');
+      const values = await onWorkbook(page, (w) => w.sheetValues('PD Aanwezigheid'), null);
+      const jansen = values.find((row) => row[0] === 'A. Jansen');
+      const devries = values.find((row) => row[0] === 'B. de Vries');
+      expect(jansen?.slice(1, 4)).toEqual([5, 5, 'ja']);
+      expect(devries?.slice(1, 4)).toEqual([2, 5, 'nee']);
+      await screenshot(page, 'attendance');
+      await page.close();
+    },
+  );
+
   it.skipIf(!progressReady)('tallies the progress grid into one sheet with a bar chart', async () => {
     const page = await harness.open();
     await onWorkbook(
