@@ -59,6 +59,12 @@ describe.skipIf(!chromiumAvailable)('task pane in Chromium: Agenda maken and Voo
         null,
       );
       await page.click('#tab-agenda');
+      // In words: every 2 months, on the 11th, in the even months: the same rule.
+      await page.check('#agenda-mode-words');
+      await page.fill('#agenda-interval', '2');
+      expect(await page.textContent('#agenda-rrule-preview')).toBe(
+        'FREQ=MONTHLY;BYMONTH=2,4,6,8,10,12;BYMONTHDAY=11',
+      );
       await page.check('#agenda-mode-rrule');
       await page.fill('#agenda-rrule', 'FREQ=MONTHLY;BYMONTH=2,4,6,8,10,12;BYMONTHDAY=11');
       await page.fill('#agenda-title', 'Aanjagersbijeenkomst');
