@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
 import {
   chromiumAvailable,
-  hasRoute,
   onWorkbook,
   type PaneHarness,
   SKIP_REASON,
@@ -12,12 +11,6 @@ import {
 } from './support.js';
 
 if (!chromiumAvailable) console.warn(`e2e calendar/progress: skipped — ${SKIP_REASON}`);
-const calendarReady = hasRoute('calendar/generate') && hasRoute('calendar/ics');
-const progressReady = hasRoute('progress/tally');
-if (chromiumAvailable && !calendarReady)
-  console.warn('e2e calendar: skipped — /api/calendar/* is not registered yet');
-if (chromiumAvailable && !progressReady)
-  console.warn('e2e progress: skipped — /api/progress/tally is not registered yet');
 
 const bottlenecks = fixture<{ categories: { id: string }[]; someUnits: string[] }>('bottlenecks.json');
 
@@ -46,90 +39,80 @@ describe.skipIf(!chromiumAvailable)('task pane in Chromium: Agenda maken and Voo
   });
   afterAll(() => harness?.close());
 
-  it.skipIf(!calendarReady)(
-    'turns the even-months series into an agenda sheet and a downloadable .ics',
-    async () => {
-      const page = await harness.open();
-      await onWorkbook(
-        page,
-        (w) => {
-          w.addSheet('Blad1');
-          w.select('Blad1!A1');
-        },
-        null,
-      );
-      await page.click('#tab-agenda');
-      // In words: every 2 months, on the 11th, in the even months: the same rule.
-      await page.check('#agenda-mode-words');
-      await page.fill('#agenda-interval', '2');
-      expect(await page.textContent('#agenda-rrule-preview')).toBe(
-        'FREQ=MONTHLY;BYMONTH=2,4,6,8,10,12;BYMONTHDAY=11',
-      );
-      await page.check('#agenda-mode-rrule');
-      await page.fill('#agenda-rrule', 'FREQ=MONTHLY;BYMONTH=2,4,6,8,10,12;BYMONTHDAY=11');
-      await page.fill('#agenda-title', 'Aanjagersbijeenkomst');
-      await page.fill('#agenda-from', '2025-01-01');
-      await page.fill('#agenda-to', '2025-12-31');
-      await page.fill('#agenda-location', 'Utrecht');
-      await page.click('#agenda-make');
-      await page.waitForSelector('#agenda-ics');
-      const values = await onWorkbook(page, (w) => w.sheetValues('PD Agenda'), null);
-      const dates = values.map((row) => row[0]).filter((cell): cell is number => typeof cell === 'number');
-      expect(dates).toHaveLength(6);
-      // 11 October 2025 is a Saturday: moved to Monday 13 October (serial 45943).
-      expect(dates).toContain(45_943);
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#agenda-ics')]);
-      expect(download.suggestedFilename()).toMatch(/\.ics$/);
-      const ics = await readFile((await download.path()) ?? '', 'utf8');
-      expect(ics).toContain('BEGIN:VCALENDAR');
-      expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(6);
-      expect(ics).toContain('BEGIN:VTIMEZONE');
-      await screenshot(page, 'agenda-even-months');
-      await page.close();
-    },
-  );
+  it('turns the even-months series into an agenda sheet and a downloadable .ics', async () => {
+    const page = await harness.open();
+    await onWorkbook(
+      page,
+      (w) => {
+        w.addSheet('Blad1');
+        w.select('Blad1!A1');
+      },
+      null,
+    );
+    await page.click('#tab-agenda');
+    // In words: every 2 months, on the 11th, in the even months: the same rule.
+    await page.check('#agenda-mode-words');
+    await page.fill('#agenda-interval', '2');
+    expect(await page.textContent('#agenda-rrule-preview')).toBe(
+      'FREQ=MONTHLY;BYMONTH=2,4,6,8,10,12;BYMONTHDAY=11',
+    );
+    await page.check('#agenda-mode-rrule');
+    await page.fill('#agenda-rrule', 'FREQ=MONTHLY;BYMONTH=2,4,6,8,10,12;BYMONTHDAY=11');
+    await page.fill('#agenda-title', 'Aanjagersbijeenkomst');
+    await page.fill('#agenda-from', '2025-01-01');
+    await page.fill('#agenda-to', '2025-12-31');
+    await page.fill('#agenda-location', 'Utrecht');
+    await page.click('#agenda-make');
+    await page.waitForSelector('#agenda-ics');
+    const values = await onWorkbook(page, (w) => w.sheetValues('PD Agenda'), null);
+    const dates = values.map((row) => row[0]).filter((cell): cell is number => typeof cell === 'number');
+    expect(dates).toHaveLength(6);
+    // 11 October 2025 is a Saturday: moved to Monday 13 October (serial 45943).
+    expect(dates).toContain(45_943);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#agenda-ics')]);
+    expect(download.suggestedFilename()).toMatch(/\.ics$/);
+    const ics = await readFile((await download.path()) ?? '', 'utf8');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(6);
+    expect(ics).toContain('BEGIN:VTIMEZONE');
+    await screenshot(page, 'agenda-even-months');
+    await page.close();
+  });
 
-  it.skipIf(!hasRoute('attendance/check'))(
-    'counts attendance from a block of ticks into its own sheet',
-    async () => {
-      const page = await harness.open();
-      await onWorkbook(
-        page,
-        (w) => {
-          w.addSheet('Aanwezig');
-          const dates = [45_699, 45_758, 45_819, 45_880, 45_943, 46_002];
-          w.setValues(
-            'Aanwezig!B2',
-            [
-              ['Lid', ...dates],
-              ['A. Jansen', 'x', 'x', 'x', 'x', 'x', ''],
-              ['B. de Vries', 'x', '', 'ja', '', '', ''],
-            ],
-            [
-              ['General', ...dates.map(() => 'dd-mm-yyyy')],
-              Array(7).fill('General'),
-              Array(7).fill('General'),
-            ],
-          );
-          w.select('Aanwezig!C3');
-        },
-        null,
-      );
-      await page.click('#tab-agenda');
-      await page.fill('#attendance-minimum', '5');
-      await page.click('#attendance-check');
-      await page.waitForSelector('#message.ok');
-      const values = await onWorkbook(page, (w) => w.sheetValues('PD Aanwezigheid'), null);
-      const jansen = values.find((row) => row[0] === 'A. Jansen');
-      const devries = values.find((row) => row[0] === 'B. de Vries');
-      expect(jansen?.slice(1, 4)).toEqual([5, 5, 'ja']);
-      expect(devries?.slice(1, 4)).toEqual([2, 5, 'nee']);
-      await screenshot(page, 'attendance');
-      await page.close();
-    },
-  );
+  it('counts attendance from a block of ticks into its own sheet', async () => {
+    const page = await harness.open();
+    await onWorkbook(
+      page,
+      (w) => {
+        w.addSheet('Aanwezig');
+        const dates = [45_699, 45_758, 45_819, 45_880, 45_943, 46_002];
+        w.setValues(
+          'Aanwezig!B2',
+          [
+            ['Lid', ...dates],
+            ['A. Jansen', 'x', 'x', 'x', 'x', 'x', ''],
+            ['B. de Vries', 'x', '', 'ja', '', '', ''],
+          ],
+          [['General', ...dates.map(() => 'dd-mm-yyyy')], Array(7).fill('General'), Array(7).fill('General')],
+        );
+        w.select('Aanwezig!C3');
+      },
+      null,
+    );
+    await page.click('#tab-agenda');
+    await page.fill('#attendance-minimum', '5');
+    await page.click('#attendance-check');
+    await page.waitForSelector('#message.ok');
+    const values = await onWorkbook(page, (w) => w.sheetValues('PD Aanwezigheid'), null);
+    const jansen = values.find((row) => row[0] === 'A. Jansen');
+    const devries = values.find((row) => row[0] === 'B. de Vries');
+    expect(jansen?.slice(1, 4)).toEqual([5, 5, 'ja']);
+    expect(devries?.slice(1, 4)).toEqual([2, 5, 'nee']);
+    await screenshot(page, 'attendance');
+    await page.close();
+  });
 
-  it.skipIf(!progressReady)('tallies the progress grid into one sheet with a bar chart', async () => {
+  it('tallies the progress grid into one sheet with a bar chart', async () => {
     const page = await harness.open();
     await onWorkbook(
       page,

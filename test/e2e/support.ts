@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { buildAddin } from '../../addin/build.js';
 import { staticHandler } from '../../addin/serve.js';
-import { createLocalHost, registeredRoutes } from '../../functions/host/local.js';
+import { createLocalHost } from '../../functions/host/local.js';
 import type { FakeOffice, FakeWorkbookOptions } from '../addin/fake-excel.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -24,11 +24,6 @@ export const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/offic
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const RESULTS = join(here, '..', '..', 'test-results', 'addin');
-
-/** True when the local host serves this route (the endpoints land one by one). */
-export function hasRoute(route: string): boolean {
-  return registeredRoutes().has(`/api/${route}`);
-}
 
 export interface PaneHarness {
   url: string;
