@@ -1,6 +1,7 @@
 import { civilDate, compactDate, parseIsoDate } from './dates.js';
 import type { CalendarEvent, CalendarResponse } from './schema.js';
 import { vtimezone } from './vtimezone.js';
+import { offsetAt } from './zone.js';
 
 /**
  * An RFC 5545 calendar of a generated calendar, written by hand (ical-generator takes 325 ms for
@@ -60,13 +61,20 @@ function stamp(date: Date): string {
 }
 
 /**
- * `20251013T163000` from `2025-10-13T16:30:00+02:00`: the local time as it really is at that
- * instant, so that a time asked for in the spring gap is written as the time it became, the
- * same for every reader of the file.
+ * A DTSTART/DTEND of a time: local with its TZID (`DTSTART;TZID=Europe/Amsterdam:20251013T163000`),
+ * the real local time of `startsAt`; within three hours of a change of offset in UTC
+ * (`DTSTART:20231029T003000Z`), since readers differ on local times that occur twice or not at
+ * all (ical.js takes the second of the autumn's double hour, RFC 5545 the first).
  */
-function localDateTime(zoned: string): string {
-  return zoned.slice(0, 19).replace(/[-:]/g, '');
+function dateTimeLine(name: string, zoned: string, zone: string): string {
+  const utc = Date.parse(zoned);
+  if (offsetAt(zone, utc - 3 * HOUR_MS) !== offsetAt(zone, utc + 3 * HOUR_MS)) {
+    return `${name}:${stamp(new Date(utc))}`;
+  }
+  return `${name};TZID=${zone}:${zoned.slice(0, 19).replace(/[-:]/g, '')}`;
 }
+
+const HOUR_MS = 3_600_000;
 
 function eventLines(event: CalendarEvent, zone: string, dtstamp: string, out: string[]): void {
   out.push('BEGIN:VEVENT', `UID:${event.uid}`, `DTSTAMP:${dtstamp}`);
@@ -74,8 +82,8 @@ function eventLines(event: CalendarEvent, zone: string, dtstamp: string, out: st
     const day = parseIsoDate(event.date) ?? 0;
     out.push(`DTSTART;VALUE=DATE:${compactDate(day)}`, `DTEND;VALUE=DATE:${compactDate(day + 1)}`);
   } else {
-    out.push(`DTSTART;TZID=${zone}:${localDateTime(event.startsAt)}`);
-    if (event.endsAt !== null) out.push(`DTEND;TZID=${zone}:${localDateTime(event.endsAt)}`);
+    out.push(dateTimeLine('DTSTART', event.startsAt, zone));
+    if (event.endsAt !== null) out.push(dateTimeLine('DTEND', event.endsAt, zone));
   }
   out.push(foldLine(`SUMMARY:${escapeText(event.title)}`));
   if (event.location) out.push(foldLine(`LOCATION:${escapeText(event.location)}`));

@@ -231,6 +231,25 @@ describe('.ics details', () => {
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(6);
   });
 
+  it('writes times next to a change of offset in UTC, so that every reader takes the same instant', () => {
+    const result = generateCalendar(
+      CalendarRequestSchema.parse({
+        timeZone: 'Europe/Amsterdam',
+        events: [
+          { title: 'twice', date: '2023-10-29', start: '02:30', end: '04:00' },
+          { title: 'gap', date: '2023-03-26', start: '02:30', end: '04:00' },
+        ],
+      }),
+    );
+    const ics = writeIcs(result);
+    expect(ics).toContain('DTSTART:20231029T003000Z'); // 02:30+02:00, the first of the double hour
+    expect(ics).toContain('DTSTART:20230326T013000Z'); // 03:30+02:00, after the gap
+    const events = parseBack(ics);
+    expect(events.map((e) => e.startDate.toJSDate().getTime())).toEqual(
+      result.events.map((e) => Date.parse(e.startsAt)),
+    );
+  });
+
   it('takes the VTIMEZONE of @touch4it/ical-timezones for Amsterdam and Brussels, and it is right', () => {
     for (const zone of ['Europe/Amsterdam', 'Europe/Brussels']) {
       const component = vtimezone(zone, 2024, 2027);
