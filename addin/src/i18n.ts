@@ -172,6 +172,7 @@ const nl = {
   errRrule: 'Vul een RRULE in, zoals FREQ=MONTHLY;BYMONTHDAY=11.',
   errDates: 'Vul een begin- en einddatum in (jjjj-mm-dd).',
   errNotAvailable: 'Deze functie is nog niet beschikbaar op de API ({route}).',
+  errNotInExcel: 'Open Programme Desk in Excel: Start > Programme Desk.',
 };
 
 export type MessageKey = keyof typeof nl;
@@ -341,6 +342,7 @@ const en: Record<MessageKey, string> = {
   errRrule: 'Enter an RRULE, such as FREQ=MONTHLY;BYMONTHDAY=11.',
   errDates: 'Enter a start and end date (yyyy-mm-dd).',
   errNotAvailable: 'This function is not available on the API yet ({route}).',
+  errNotInExcel: 'Open Programme Desk in Excel: Home > Programme Desk.',
 };
 
 const tables: Record<Lang, Record<MessageKey, string>> = { nl, en };

@@ -976,9 +976,11 @@ function render(): void {
   if (state.tab === 'budget') renderBudgetResult();
 }
 
-Office.onReady(() => {
+Office.onReady((info) => {
   settings = officeSettings();
   state.lang = rememberedLanguage() ?? languageFor(Office.context.displayLanguage);
   render();
+  // Opened in a plain browser, Office.js reports no host: say where the pane belongs.
+  if (info.host !== Office.HostType.Excel) showMessage({ text: t('errNotInExcel') });
   document.body.dataset.ready = 'true';
 });

@@ -205,6 +205,29 @@ describe.skipIf(!chromiumAvailable)('task pane in Chromium: Begroting controlere
     await page.close();
   });
 
+  it('calls the API address set for this workbook in Settings', async () => {
+    const page = await harness.open();
+    await onWorkbook(
+      page,
+      (w, values) => {
+        w.addSheet('Offerte 2024');
+        w.setValues("'Offerte 2024'!C4", values);
+        w.select("'Offerte 2024'!C4");
+      },
+      pilot.values,
+    );
+    await page.click('#settings summary');
+    await page.fill('#api-address', 'http://127.0.0.1:9');
+    await page.click('#api-save');
+    await page.waitForSelector('#message.ok');
+    const saved = await onWorkbook(page, (w) => w.savedSettings.get('ProgrammeDesk.apiBase'), null);
+    expect(saved).toBe('http://127.0.0.1:9');
+    await page.click('#budget-check');
+    await page.waitForSelector('#message.error');
+    expect(await page.textContent('#message')).toContain('http://127.0.0.1:9');
+    await page.close();
+  });
+
   it('shows progress while the check runs and can be cancelled', async () => {
     const page = await harness.open();
     await onWorkbook(

@@ -57,6 +57,7 @@ export function explain(error: unknown, lang: Lang, base: string, source?: Sourc
         return { text: t('errBadResponse') };
       case 'problem': {
         const problem = error.problem;
+        if (error.status === 404) return { text: t('errNotAvailable', { route: problem?.detail ?? '' }) };
         const first = problem?.errors?.[0];
         const ref = first ? cellOfPath(first.path, source) : undefined;
         const detail = first
