@@ -56,6 +56,7 @@ interface PaneState {
   expectedUnitsRange: string;
   icsUrl?: string;
   progressSummary?: string;
+  progressTallies?: { period: string; rows: { label: string; count: number; share: string }[] };
   agendaSummary?: string;
 }
 
@@ -102,6 +103,13 @@ function money(amount: string | null | undefined): string {
     style: 'currency',
     currency: 'EUR',
   }).format(Number(amount));
+}
+
+function percentText(share: string): string {
+  return new Intl.NumberFormat(state.lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  }).format(Number(share));
 }
 
 function env(): TaskEnv {
@@ -857,6 +865,28 @@ function progressPanel(): HTMLElement {
       t('tally'),
     ),
     h('p', { id: 'progress-summary' }, state.progressSummary ?? ''),
+    state.progressTallies
+      ? h(
+          'table',
+          { id: 'progress-tallies', class: 'totals' },
+          h(
+            'tr',
+            {},
+            h('th', {}, `${t('category')} ${state.progressTallies.period}`),
+            h('th', {}, t('count')),
+            h('th', {}, t('share')),
+          ),
+          state.progressTallies.rows.map((row) =>
+            h(
+              'tr',
+              {},
+              h('th', {}, row.label),
+              h('td', {}, String(row.count)),
+              h('td', {}, percentText(row.share)),
+            ),
+          ),
+        )
+      : null,
   );
 }
 
@@ -866,6 +896,13 @@ async function tally(): Promise<void> {
   );
   if (result) {
     state.progressSummary = result.summary;
+    const latest = result.response.periods.at(-1);
+    state.progressTallies = latest
+      ? {
+          period: latest.period,
+          rows: latest.tallies.map(({ label, count, share }) => ({ label, count, share })),
+        }
+      : undefined;
     render();
     showMessage({ text: t('done', { sheet: result.sheetName }) }, 'ok');
   }

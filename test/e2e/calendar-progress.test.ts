@@ -154,6 +154,7 @@ describe.skipIf(!chromiumAvailable)('task pane in Chromium: Agenda maken and Voo
     expect(flat).toContain('=HYPERLINK("http://x","y")');
     for (const formula of result.formulas) expect(formula.formula).toMatch(/^=HYPERLINK\("#Voortgang!/);
     expect(await onWorkbook(page, (w) => w.snapshot('Voortgang'), null)).toBe(before);
+    expect(await page.textContent('#progress-tallies')).toContain('%');
     await screenshot(page, 'progress-tally');
     await page.close();
   });
