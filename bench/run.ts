@@ -1,10 +1,12 @@
 import { benchBudget } from './budget.js';
+import { benchCalendar } from './calendar.js';
 import type { BenchRow } from './support.js';
 import { benchTally } from './tally.js';
 
 /** `npm run bench`: every benchmark in one run, each as a time and a ratio to its baseline. */
 const suites: [string, () => Promise<BenchRow[]>][] = [
   ['budget', benchBudget],
+  ['calendar', benchCalendar],
   ['tally', benchTally],
 ];
 

@@ -5,12 +5,18 @@ import { languageOf } from '../locale.js';
 import { normalizeName } from '../text/normalize.js';
 import { type AttendanceCode, attendanceFinding } from './messages.js';
 import type { AttendanceRequest, AttendanceResponse, Session } from './schema.js';
+import { type AttendanceSource, sourceFromGrid, sourceFromLists } from './source.js';
 
 function checkLimits(request: AttendanceRequest): void {
-  const marks = request.members.reduce((sum, member) => sum + member.attended.length, 0);
+  const members = request.members ?? [];
+  const marks = members.reduce((sum, member) => sum + member.attended.length, 0);
+  const rows = request.grid?.values.length ?? 0;
+  const cells = request.grid?.values.reduce((sum, row) => sum + row.length, 0) ?? 0;
   const counts: [string, number, number][] = [
-    ['sessions', request.sessions.length, ATTENDANCE_LIMITS.sessions],
-    ['members', request.members.length, ATTENDANCE_LIMITS.members],
+    ['sessions', request.sessions?.length ?? 0, ATTENDANCE_LIMITS.sessions],
+    ['members', members.length, ATTENDANCE_LIMITS.members],
+    ['grid.values', rows, ATTENDANCE_LIMITS.members],
+    ['grid.values', cells, ATTENDANCE_LIMITS.marks],
     ['rules', request.rules.length, ATTENDANCE_LIMITS.rules],
     ['members', marks, ATTENDANCE_LIMITS.marks],
   ];
@@ -37,39 +43,52 @@ const typeKey = (type: string | null | undefined) => normalizeName(type ?? '');
 export function checkAttendance(request: AttendanceRequest): AttendanceResponse {
   checkLimits(request);
   const lang = languageOf(request);
-  const findings: Finding[] = [];
+  const source: AttendanceSource = request.grid
+    ? sourceFromGrid(request.grid, lang)
+    : sourceFromLists(request);
+  const findings: Finding[] = [...source.findings];
+  const memberPlace = (row: number): FindingPlace => source.memberPlaces[row] ?? { row };
   const add = (code: AttendanceCode, place: FindingPlace, params: Params = {}) =>
     findings.push(attendanceFinding(lang, code, place, params));
 
   const sessions = new Map<string, { session: Session; index: number }>();
-  request.sessions.forEach((session, index) => {
+  source.sessions.forEach((session, index) => {
     const id = session.id.trim();
-    if (sessions.has(id)) add('DUPLICATE_SESSION', { row: index, field: 'sessions', actual: id });
+    if (sessions.has(id))
+      add('DUPLICATE_SESSION', { ...source.sessionPlaces[index], field: 'sessions', actual: id });
     else sessions.set(id, { session, index });
   });
 
   const turnout = new Map<string, number>();
   const attendedBy: Set<string>[] = [];
   const seenMembers = new Map<string, number>();
-  request.members.forEach((member, row) => {
+  source.members.forEach((member, row) => {
     const key = normalizeName(member.name);
     const first = seenMembers.get(key);
     if (first !== undefined && key !== '') {
       add(
         'DUPLICATE_MEMBER',
-        { row, field: 'members', actual: member.name },
-        { name: member.name, firstRow: first },
+        { ...memberPlace(row), field: 'members', actual: member.name },
+        { name: member.name, firstRow: memberPlace(first).ref ?? first },
       );
     } else seenMembers.set(key, row);
     const attended = new Set<string>();
     for (const raw of member.attended) {
       const id = raw.trim();
       if (!sessions.has(id)) {
-        add('UNKNOWN_SESSION', { row, field: 'attended', actual: raw }, { name: member.name });
+        add(
+          'UNKNOWN_SESSION',
+          { ...memberPlace(row), field: 'attended', actual: raw },
+          { name: member.name },
+        );
         continue;
       }
       if (attended.has(id)) {
-        add('DUPLICATE_ATTENDANCE', { row, field: 'attended', actual: raw }, { name: member.name });
+        add(
+          'DUPLICATE_ATTENDANCE',
+          { ...memberPlace(row), field: 'attended', actual: raw },
+          { name: member.name },
+        );
         continue;
       }
       attended.add(id);
@@ -108,11 +127,12 @@ export function checkAttendance(request: AttendanceRequest): AttendanceResponse 
     return { rule, type, ids: new Set(ids), remaining };
   });
 
-  const members = request.members.map((member, row) => {
-    const attended = attendedBy[row] ?? new Set<string>();
+  const members = source.members.map((member, index) => {
+    const attended = attendedBy[index] ?? new Set<string>();
+    const place = memberPlace(index);
     return {
       name: member.name,
-      row,
+      row: place.row ?? index,
       rules: rules.map(({ rule, type, ids, remaining }) => {
         let count = 0;
         for (const id of attended) if (ids.has(id)) count++;
@@ -122,7 +142,7 @@ export function checkAttendance(request: AttendanceRequest): AttendanceResponse 
         if (!canStillMeet && ids.size >= rule.minimum) {
           add(
             'MINIMUM_UNREACHABLE',
-            { row, field: 'members', expected: String(rule.minimum), actual: String(count) },
+            { ...place, field: 'members', expected: String(rule.minimum), actual: String(count) },
             { name: member.name, minimum: rule.minimum, type: type ?? '*', attended: count, remaining },
           );
         }
@@ -141,5 +161,6 @@ export function checkAttendance(request: AttendanceRequest): AttendanceResponse 
       turnout: turnout.get(id) ?? 0,
     })),
     findings,
+    ...(source.mapping && { mapping: source.mapping }),
   };
 }

@@ -37,6 +37,16 @@ const ATTENDANCE_CODES = {
     nl: '{name} haalt het minimum van {minimum} keer "{type}" niet meer: {attended} keer geweest, nog {remaining} te gaan.',
     en: '{name} can no longer reach {minimum} times "{type}": attended {attended}, {remaining} to go.',
   },
+  MARK_UNREADABLE: {
+    severity: 'error',
+    nl: '"{actual}" bij {name} is geen vinkje (x, ja, 1, ✓) en geen nee (nee, 0, leeg); niet geteld.',
+    en: '"{actual}" for {name} is neither a tick (x, yes, 1, ✓) nor a no (no, 0, blank); not counted.',
+  },
+  HEADER_NOT_FOUND: {
+    severity: 'error',
+    nl: 'Geen kopregel gevonden met een kolom zoals "Naam" en een kolom per bijeenkomst.',
+    en: 'No header row found with a column such as "Name" and one column per session.',
+  },
 } satisfies Record<string, CodeEntry>;
 
 export type AttendanceCode = keyof typeof ATTENDANCE_CODES;

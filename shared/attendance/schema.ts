@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../calendar/schema.js';
 import { FindingSchema } from '../findings.js';
+import { gridSchema } from '../grid/schema.js';
 import { RequestBaseSchema } from '../schemas.js';
 
 export const SessionSchema = z.object({
@@ -26,12 +27,23 @@ export const AttendanceRuleSchema = z.object({
   minimum: z.number().int().min(0).max(100_000),
 });
 
+export const ATTENDANCE_FIELDS = ['name'] as const;
+
 export const AttendanceRequestSchema = RequestBaseSchema.extend({
-  sessions: z.array(SessionSchema),
-  members: z.array(MemberSchema),
+  sessions: z.array(SessionSchema).optional(),
+  members: z.array(MemberSchema).optional(),
+  /** A members × sessions block of ticks, instead of `sessions` and `members`. */
+  grid: gridSchema(ATTENDANCE_FIELDS).optional(),
   rules: z.array(AttendanceRuleSchema).default([]),
   /** Sessions on or before this day count as held (when they have a date and no `held`). */
   asOf: IsoDateSchema.optional(),
+}).superRefine((request, ctx) => {
+  if (request.grid) return;
+  for (const list of ['sessions', 'members'] as const) {
+    if (request[list] === undefined) {
+      ctx.addIssue({ code: 'custom', path: [list], message: `Geef ${list} of grid / give ${list} or grid` });
+    }
+  }
 });
 export type AttendanceRequest = z.infer<typeof AttendanceRequestSchema>;
 
@@ -66,5 +78,7 @@ export const AttendanceResponseSchema = z.object({
     }),
   ),
   findings: z.array(FindingSchema),
+  /** For grid input: which sheet column holds the names (`{ name: "B" }`). */
+  mapping: z.partialRecord(z.enum(ATTENDANCE_FIELDS), z.string()).optional(),
 });
 export type AttendanceResponse = z.infer<typeof AttendanceResponseSchema>;

@@ -1,5 +1,6 @@
 import type { Finding } from '../findings.js';
 import { cellRef, parseAddress } from '../grid/address.js';
+import { readMark } from '../grid/marks.js';
 import type { Cell, Grid } from '../grid/schema.js';
 import { type FieldSpec, isBlank, readGridTable } from '../grid/table.js';
 import type { Lang } from '../locale.js';
@@ -124,25 +125,6 @@ const TALLY_HEADERS: FieldSpec<TallyField>[] = [
 ];
 
 const SUMMARY_LABELS = ['totaal', 'total', 'totalen', 'som', 'aantal', 'subtotaal', 'gemiddelde', 'average'];
-const SET_SYMBOLS = new Set(['✓', '✔', '☑', '☒', '✗', '✘', '+']);
-const SET_WORDS = new Set(['x', 'ja', 'j', 'yes', 'y', '1', 'true', 'waar', 'v']);
-const UNSET_WORDS = new Set(['nee', 'n', 'no', '0', 'false', 'onwaar', '']);
-const UNSET_SYMBOLS = new Set(['-', '–', '—']);
-
-/** What a tick cell says: set, not set, or something else (a finding). */
-export function readMark(cell: Cell): 'set' | 'unset' | 'invalid' {
-  if (cell === null || cell === '') return 'unset';
-  if (typeof cell === 'boolean') return cell ? 'set' : 'unset';
-  if (typeof cell === 'number') return cell === 1 ? 'set' : cell === 0 ? 'unset' : 'invalid';
-  const raw = cell.trim();
-  if (SET_SYMBOLS.has(raw)) return 'set';
-  if (UNSET_SYMBOLS.has(raw)) return 'unset';
-  const word = normalizeName(raw);
-  if (SET_WORDS.has(word)) return 'set';
-  if (UNSET_WORDS.has(word)) return 'unset';
-  return 'invalid';
-}
-
 function text(cell: Cell): string | null {
   if (isBlank(cell)) return null;
   return String(cell).trim();

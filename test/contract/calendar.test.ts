@@ -1,40 +1,9 @@
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttendanceResponseSchema } from '../../shared/attendance/schema.js';
 import { CalendarResponseSchema } from '../../shared/calendar/schema.js';
 import { fixture } from '../support/fixtures.js';
 import { type RunningHost, startHost } from '../support/host.js';
-
-/*
- * Until the lead registers the calendar and attendance endpoints in functions/app.ts, this shim
- * adds them to the real list (the same handlers, registered the same way); once they are there,
- * it adds nothing.
- */
-vi.mock('../../functions/app.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../functions/app.js')>();
-  const { calendarGenerate } = await import('../../functions/calendarGenerate.js');
-  const { calendarIcs } = await import('../../functions/calendarIcs.js');
-  const { attendanceCheck } = await import('../../functions/attendanceCheck.js');
-  const missing = [calendarGenerate, calendarIcs, attendanceCheck].filter(
-    (endpoint) => !actual.endpoints.some((known) => known.route === endpoint.route),
-  );
-  const endpoints = [...actual.endpoints, ...missing];
-  return {
-    ...actual,
-    endpoints,
-    registerFunctions: (app: Parameters<typeof actual.registerFunctions>[0]) => {
-      actual.registerFunctions(app);
-      for (const endpoint of missing) {
-        app.http(endpoint.name, {
-          methods: ['POST'],
-          authLevel: 'function',
-          route: endpoint.route,
-          handler: endpoint.handler,
-        });
-      }
-    },
-  };
-});
 
 let host: RunningHost;
 beforeAll(async () => {
