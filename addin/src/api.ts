@@ -45,6 +45,7 @@ export function createApiClient(
   base: string,
   language: () => string,
   fetchImpl: typeof fetch = fetch,
+  functionKey: () => string | null = () => null,
 ): ApiClient {
   const call = async (
     route: string,
@@ -60,7 +61,13 @@ export function createApiClient(
     try {
       response = await fetchImpl(`${base}/api/${route}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept, 'accept-language': language() },
+        headers: {
+          'content-type': 'application/json',
+          accept,
+          'accept-language': language(),
+          // Azure Functions' key for a deployed API; the local host needs none.
+          ...(functionKey() && { 'x-functions-key': functionKey() ?? '' }),
+        },
         body: JSON.stringify(body),
         signal: timeout.signal,
       });

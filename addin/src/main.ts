@@ -9,7 +9,12 @@ import { byId, field, h } from './dom.js';
 import { type DocSettings, officeSettings } from './excel/owned.js';
 import type { SourceBlock } from './excel/read.js';
 import { type Lang, languageFor, type MessageKey, translate } from './i18n.js';
-import { rememberedLanguage, rememberLanguage } from './preferences.js';
+import {
+  rememberedFunctionKey,
+  rememberedLanguage,
+  rememberFunctionKey,
+  rememberLanguage,
+} from './preferences.js';
 import {
   type BudgetOptions,
   type BudgetResult,
@@ -116,7 +121,7 @@ function env(): TaskEnv {
   const base = apiBase(settings.get(API_SETTING), window.location.origin);
   return {
     run: (batch) => Excel.run(batch),
-    api: createApiClient(base, () => state.lang),
+    api: createApiClient(base, () => state.lang, fetch, rememberedFunctionKey),
     settings,
     lang: state.lang,
   };
@@ -913,6 +918,7 @@ async function tally(): Promise<void> {
 function settingsPanel(): HTMLElement {
   const current = settings.get(API_SETTING);
   let value = typeof current === 'string' ? current : '';
+  let key = rememberedFunctionKey() ?? '';
   return h(
     'details',
     { id: 'settings', class: 'settings' },
@@ -927,6 +933,16 @@ function settingsPanel(): HTMLElement {
         { id: 'api-address', placeholder: window.location.origin, type: 'url' },
       ),
     ),
+    field(
+      t('functionKey'),
+      input(
+        key,
+        (v) => {
+          key = v;
+        },
+        { id: 'function-key', type: 'password' },
+      ),
+    ),
     h(
       'button',
       {
@@ -935,6 +951,7 @@ function settingsPanel(): HTMLElement {
         class: 'secondary',
         onclick: () => {
           settings.set(API_SETTING, value.trim() || null);
+          rememberFunctionKey(key.trim());
           void settings.save().then(
             () => showMessage({ text: t('saved') }, 'ok'),
             (error: unknown) => showMessage(explain(error, state.lang, '')),
