@@ -1,3 +1,4 @@
+import { benchAddin } from './addin.js';
 import { benchBudget } from './budget.js';
 import { benchCalendar } from './calendar.js';
 import type { BenchRow } from './support.js';
@@ -7,6 +8,7 @@ import { benchTally } from './tally.js';
 const suites: [string, () => Promise<BenchRow[]>][] = [
   ['budget', benchBudget],
   ['calendar', benchCalendar],
+  ['task pane', benchAddin],
   ['tally', benchTally],
 ];
 
