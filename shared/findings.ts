@@ -63,3 +63,12 @@ export function findingsFor<Code extends string>(table: Record<Code, CodeEntry>)
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((finding) => finding.severity === 'error');
 }
+
+/** Findings in the order of the rows they are about (stable); those about no row last. */
+export function byRow(findings: readonly Finding[]): Finding[] {
+  const rowOf = (finding: Finding) => finding.row ?? Number.POSITIVE_INFINITY;
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => rowOf(a.finding) - rowOf(b.finding) || a.index - b.index)
+    .map(({ finding }) => finding);
+}

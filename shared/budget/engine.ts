@@ -1,4 +1,4 @@
-import { type Finding, type FindingPlace, hasErrors } from '../findings.js';
+import { byRow, type Finding, type FindingPlace, hasErrors } from '../findings.js';
 import { BUDGET_LIMITS, WorkLimitError } from '../limits.js';
 import { type Lang, type Locale, languageOf } from '../locale.js';
 import { type AmountReading, readAmount, readRate } from '../money/amount.js';
@@ -411,15 +411,6 @@ export function validateBudget(request: BudgetRequest): BudgetResponse {
     ...(source.mapping && { mapping: source.mapping }),
     ...(source.header && { header: source.header }),
   };
-}
-
-/** Findings in the order of the rows they are about (stable); those about no row last. */
-function byRow(findings: Finding[]): Finding[] {
-  const rowOf = (finding: Finding) => finding.row ?? Number.POSITIVE_INFINITY;
-  return findings
-    .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => rowOf(a.finding) - rowOf(b.finding) || a.index - b.index)
-    .map(({ finding }) => finding);
 }
 
 function placeOfSummary(source: BudgetSource, kind: SummaryKind): FindingPlace {

@@ -1,4 +1,4 @@
-import type { Finding, FindingPlace } from '../findings.js';
+import { byRow, type Finding, type FindingPlace } from '../findings.js';
 import { type Lang, languageOf } from '../locale.js';
 import { Decimal, halfUp } from '../money/decimal.js';
 import { nearest, normalizeName } from '../text/normalize.js';
@@ -472,13 +472,4 @@ export function tallyProgress(request: TallyRequest): TallyResponse {
     ...(source.mapping && { mapping: source.mapping }),
     ...(source.header && { header: source.header }),
   };
-}
-
-/** Findings in the order of the rows they are about (stable); those about no row last. */
-function byRow(findings: Finding[]): Finding[] {
-  const rowOf = (finding: Finding) => finding.row ?? Number.POSITIVE_INFINITY;
-  return findings
-    .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => rowOf(a.finding) - rowOf(b.finding) || a.index - b.index)
-    .map(({ finding }) => finding);
 }

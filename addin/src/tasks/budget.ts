@@ -1,11 +1,10 @@
 import type { BudgetField, BudgetRequest, BudgetResponse } from '../../../shared/budget/schema.js';
 import type { Finding } from '../../../shared/findings.js';
-import { cellPart, hyperlinkFormula } from '../excel/links.js';
 import { prepareOwnedSheet } from '../excel/owned.js';
 import { readBlocks, readSource, type SourceBlock } from '../excel/read.js';
 import { type OutCell, type SheetPlan, writePlan } from '../excel/write.js';
 import { type Lang, localeFor, type MessageKey, translate } from '../i18n.js';
-import { isOwnedName, money, stamp, type TaskEnv } from './common.js';
+import { isOwnedName, linkCell, money, sheetPlanBuilder, stamp, type TaskEnv } from './common.js';
 
 /** What the user set in the budget form. */
 export interface BudgetOptions {
@@ -61,12 +60,6 @@ export function verdict(response: Pick<BudgetResponse, 'findings' | 'valid'>, la
   return warnings > 0 ? translate(lang, 'verdictWarnings', { warnings }) : translate(lang, 'verdictValid');
 }
 
-function linkCell(ref: string | undefined): OutCell {
-  if (!ref) return null;
-  const formula = hyperlinkFormula(ref, cellPart(ref));
-  return formula ? { formula } : ref;
-}
-
 const difference = (stated: string | null, recomputed: string | null): OutCell => {
   if (stated === null || recomputed === null) return null;
   return money((Number(recomputed) - Number(stated)).toFixed(2));
@@ -80,14 +73,7 @@ export function budgetSheetPlan(
   now = new Date(),
 ): SheetPlan {
   const t = (key: MessageKey) => translate(lang, key);
-  const rows: OutCell[][] = [];
-  const boldRows: number[] = [];
-  const headerRows: number[] = [];
-  const heading = (cells: OutCell[], header = false) => {
-    boldRows.push(rows.length);
-    if (header) headerRows.push(rows.length);
-    rows.push(cells);
-  };
+  const { plan, rows, heading } = sheetPlanBuilder();
   heading([t('budgetSheetTitle')]);
   rows.push([t('source'), source.rangeAddress]);
   rows.push([t('checkedAt'), stamp(now)]);
@@ -129,7 +115,7 @@ export function budgetSheetPlan(
       linkCell(line.ref),
     ]);
   }
-  return { rows, boldRows, headerRows };
+  return plan;
 }
 
 /** Reads the programme items from a range the user named (`Programma!A2:A9`), non-blank texts. */

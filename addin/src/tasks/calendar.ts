@@ -1,13 +1,20 @@
 import type { AttendanceRequest, AttendanceResponse } from '../../../shared/attendance/schema.js';
 import type { CalendarRequest, CalendarResponse } from '../../../shared/calendar/schema.js';
-import { cellPart, hyperlinkFormula } from '../excel/links.js';
 import { prepareOwnedSheet } from '../excel/owned.js';
 import { readSource, type SourceBlock } from '../excel/read.js';
-import { type OutCell, type SheetPlan, writePlan } from '../excel/write.js';
+import { type SheetPlan, writePlan } from '../excel/write.js';
 import { localeFor, type MessageKey, translate } from '../i18n.js';
 import { type SeriesWords, wordsToRrule } from '../words.js';
 import { OwnSheetError } from './budget.js';
-import { dateCell, isOwnedName, stamp, type TaskEnv, timeCell } from './common.js';
+import {
+  dateCell,
+  isOwnedName,
+  linkCell,
+  sheetPlanBuilder,
+  stamp,
+  type TaskEnv,
+  timeCell,
+} from './common.js';
 
 export type ConflictRule = 'next-working-day' | 'previous-working-day' | 'keep' | 'skip';
 
@@ -83,12 +90,6 @@ export function calendarRequest(form: AgendaForm, lang: 'nl' | 'en', source?: So
   return request;
 }
 
-function linkCell(ref: string | undefined): OutCell {
-  if (!ref) return null;
-  const formula = hyperlinkFormula(ref, cellPart(ref));
-  return formula ? { formula } : ref;
-}
-
 /** The agenda sheet: the events, the periods, the findings. */
 export function agendaSheetPlan(
   response: CalendarResponse,
@@ -97,14 +98,7 @@ export function agendaSheetPlan(
   now = new Date(),
 ): SheetPlan {
   const t = (key: MessageKey) => translate(lang, key);
-  const rows: OutCell[][] = [];
-  const boldRows: number[] = [];
-  const headerRows: number[] = [];
-  const heading = (cells: OutCell[], header = false) => {
-    boldRows.push(rows.length);
-    if (header) headerRows.push(rows.length);
-    rows.push(cells);
-  };
+  const { plan, rows, heading } = sheetPlanBuilder();
   heading([t('agendaSheetTitle')]);
   rows.push([t('source'), description]);
   rows.push([t('checkedAt'), stamp(now)]);
@@ -147,7 +141,7 @@ export function agendaSheetPlan(
       ]);
     }
   }
-  return { rows, boldRows, headerRows };
+  return plan;
 }
 
 export interface AgendaResult {
@@ -247,14 +241,7 @@ export function attendanceSheetPlan(
   now = new Date(),
 ): SheetPlan {
   const t = (key: MessageKey) => translate(lang, key);
-  const rows: OutCell[][] = [];
-  const boldRows: number[] = [];
-  const headerRows: number[] = [];
-  const heading = (cells: OutCell[], header = false) => {
-    boldRows.push(rows.length);
-    if (header) headerRows.push(rows.length);
-    rows.push(cells);
-  };
+  const { plan, rows, heading } = sheetPlanBuilder();
   heading([t('attendanceSheetTitle')]);
   rows.push([t('source'), source]);
   rows.push([t('checkedAt'), stamp(now)]);
@@ -282,7 +269,7 @@ export function attendanceSheetPlan(
     for (const finding of response.findings)
       rows.push([t(`severity_${finding.severity}` as MessageKey), finding.code, finding.message]);
   }
-  return { rows, boldRows, headerRows };
+  return plan;
 }
 
 /** Aanwezigheid: the block in the selection → `/api/attendance/check` → a summary sheet. */

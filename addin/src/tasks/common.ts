@@ -1,9 +1,11 @@
 import { cellRef, parseAddress } from '../../../shared/grid/address.js';
 import { type ApiClient, ApiError } from '../api.js';
+import { cellPart, hyperlinkFormula } from '../excel/links.js';
 import { type DocSettings, ownedSheets } from '../excel/owned.js';
 import { errorCode } from '../excel/payload.js';
 import type { SourceBlock } from '../excel/read.js';
 import { SourceError } from '../excel/read.js';
+import type { OutCell, SheetPlan } from '../excel/write.js';
 import { type Lang, type MessageKey, translate } from '../i18n.js';
 
 /** `Excel.run` or the fake's. */
@@ -124,4 +126,25 @@ export function isOwnedName(settings: DocSettings, sheet: string): boolean {
   return Object.values(ownedSheets(settings)).some(
     (entry) => entry?.name.toLowerCase() === sheet.toLowerCase(),
   );
+}
+
+/** A link to a cell of the user's sheet, made only from a valid reference; else the text. */
+export function linkCell(ref: string | undefined): OutCell {
+  if (!ref) return null;
+  const formula = hyperlinkFormula(ref, cellPart(ref));
+  return formula ? { formula } : ref;
+}
+
+/** Builds a sheet plan row by row: `heading` rows are bold, table headers also filled. */
+export function sheetPlanBuilder() {
+  const plan: SheetPlan = { rows: [], boldRows: [], headerRows: [] };
+  return {
+    plan,
+    rows: plan.rows,
+    heading(cells: OutCell[], header = false): void {
+      plan.boldRows.push(plan.rows.length);
+      if (header) plan.headerRows.push(plan.rows.length);
+      plan.rows.push(cells);
+    },
+  };
 }

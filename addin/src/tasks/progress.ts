@@ -1,12 +1,11 @@
 import { parseAddress } from '../../../shared/grid/address.js';
 import type { TallyRequest, TallyResponse } from '../../../shared/tally/schema.js';
-import { cellPart, hyperlinkFormula } from '../excel/links.js';
 import { prepareOwnedSheet } from '../excel/owned.js';
 import { readBlocks, readSource, type SourceBlock } from '../excel/read.js';
-import { type OutCell, type SheetPlan, writePlan } from '../excel/write.js';
+import { type SheetPlan, writePlan } from '../excel/write.js';
 import { type MessageKey, translate } from '../i18n.js';
 import { OwnSheetError } from './budget.js';
-import { isOwnedName, percent, stamp, type TaskEnv } from './common.js';
+import { isOwnedName, linkCell, percent, sheetPlanBuilder, stamp, type TaskEnv } from './common.js';
 
 export interface ProgressOptions {
   /** A range with the names of the units expected to report, `Eenheden!A2:A46`. */
@@ -21,12 +20,6 @@ export function tallyRequest(source: SourceBlock, lang: 'nl' | 'en', expectedUni
   return request;
 }
 
-function linkCell(ref: string | undefined): OutCell {
-  if (!ref) return null;
-  const formula = hyperlinkFormula(ref, cellPart(ref));
-  return formula ? { formula } : ref;
-}
-
 /**
  * The progress sheet: per period the tallies (label, count, share as a percentage, rank), the
  * split per cluster, the trend, the units that did not report, the unclassified texts with links
@@ -39,14 +32,7 @@ export function progressSheetPlan(
   now = new Date(),
 ): SheetPlan {
   const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(lang, key, params);
-  const rows: OutCell[][] = [];
-  const boldRows: number[] = [];
-  const headerRows: number[] = [];
-  const heading = (cells: OutCell[], header = false) => {
-    boldRows.push(rows.length);
-    if (header) headerRows.push(rows.length);
-    rows.push(cells);
-  };
+  const { plan, rows, heading } = sheetPlanBuilder();
   heading([t('progressSheetTitle')]);
   rows.push([t('source'), source]);
   rows.push([t('checkedAt'), stamp(now)]);
@@ -113,7 +99,6 @@ export function progressSheetPlan(
       ]);
     }
   }
-  const plan: SheetPlan = { rows, boldRows, headerRows };
   if (chart) plan.chart = chart;
   return plan;
 }
