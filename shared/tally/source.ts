@@ -4,7 +4,7 @@ import { readMark } from '../grid/marks.js';
 import type { Cell, Grid } from '../grid/schema.js';
 import { type FieldSpec, isBlank, readGridTable } from '../grid/table.js';
 import type { Lang } from '../locale.js';
-import { normalizeHeader, normalizeName } from '../text/normalize.js';
+import { normalizeHeader } from '../text/normalize.js';
 import { tallyFinding } from './messages.js';
 import type { Report, TallyField, TallyRequest } from './schema.js';
 
