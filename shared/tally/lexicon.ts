@@ -112,6 +112,10 @@ export const DEFAULT_CATEGORIES: readonly DefaultCategory[] = [
       ...terms('topic', ['betrokken*', 'steun', 'support', 'committed', 'uitdragen', 'draagt uit'], {
         requires: MANAGEMENT,
       }),
+      // What management gives the subject, or how it sees it: "geen prioriteit bij het MT",
+      // "urgentie niet gevoeld door leidinggevenden", "MT ziet het als iets van HR".
+      ...terms('topic', ['prioriteit', 'urgentie', 'interesse'], { requires: MANAGEMENT }),
+      ...terms('problem', ['iets van hr', 'aan de werkgroep over', 'aan hr over'], { requires: MANAGEMENT }),
       ...terms(
         'weak',
         MANAGEMENT.filter((word) => word !== 'top'),

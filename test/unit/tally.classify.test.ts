@@ -31,11 +31,16 @@ function measure(set: Labelled[]) {
   }));
 }
 
-/**
- * Floors set from the measurement (docs/api-tally.md has the table): a regression below them
- * fails. K2 (management) is the weakest: management is often named without a cue word.
- */
-const FLOORS = { precision: 0.9, recall: 0.9, k2Recall: 0.6 };
+/** Floors set from the measurement (docs/api-tally.md has the table): a regression below them fails. */
+const FLOORS = { precision: 0.9, recall: 0.9 };
+
+/** Micro-averaged precision and recall over all categories. */
+function micro(table: ReturnType<typeof measure>, set: Labelled[]) {
+  const found = set.reduce((n, { text }) => n + classifier.classify(text).matches.length, 0);
+  const hits = table.reduce((sum, row) => sum + row.recall * row.support, 0);
+  const support = table.reduce((sum, row) => sum + row.support, 0);
+  return { precision: found === 0 ? 1 : hits / found, recall: hits / support };
+}
 
 describe('classification set', () => {
   const development = load('labelled.json');
@@ -50,14 +55,18 @@ describe('classification set', () => {
     const table = measure(all);
     for (const row of table) {
       expect(row.precision, `${row.id} precision`).toBeGreaterThanOrEqual(FLOORS.precision);
-      expect(row.recall, `${row.id} recall`).toBeGreaterThanOrEqual(
-        row.id === 'K2' ? FLOORS.k2Recall : FLOORS.recall,
-      );
+      expect(row.recall, `${row.id} recall`).toBeGreaterThanOrEqual(FLOORS.recall);
     }
-    const micro =
-      table.reduce((sum, row) => sum + row.recall * row.support, 0) /
-      table.reduce((s, r) => s + r.support, 0);
-    expect(micro).toBeGreaterThanOrEqual(0.93);
+    expect(micro(table, all).recall).toBeGreaterThanOrEqual(0.97);
+  });
+
+  // Written after the last rule change and run once, blind: the honest figure for unseen text.
+  // It is kept out of tuning; its floors sit just under what that one run measured (P 1.00, R 0.75).
+  it('keeps its precision on a set it was never tuned on, and most of its recall', () => {
+    const blind = load('heldout-2.json');
+    const { precision, recall } = micro(measure(blind), blind);
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+    expect(recall).toBeGreaterThanOrEqual(0.7);
   });
 });
 
