@@ -28,7 +28,8 @@ const ATTENDANCE_CODES = {
     en: 'There are no sessions of type "{actual}".',
   },
   MINIMUM_ABOVE_SESSIONS: {
-    severity: 'error',
+    // A warning: the schedule may still grow, and the request itself is sound.
+    severity: 'warning',
     nl: 'Minimaal {minimum} keer "{type}", maar er zijn maar {total} bijeenkomsten van dat soort.',
     en: 'At least {minimum} times "{type}", but there are only {total} sessions of that type.',
   },

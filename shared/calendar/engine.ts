@@ -88,6 +88,13 @@ export const DEFAULT_ZONES: Record<Locale, string> = {
   'en-US': 'Europe/Amsterdam',
 };
 
+/** The holidays of the zone's country where the zone says it (Brussels is BE), else the locale's. */
+function defaultCountry(locale: Locale, zone: string): string {
+  return ZONE_COUNTRIES[zone] ?? DEFAULT_COUNTRIES[locale];
+}
+
+const ZONE_COUNTRIES: Record<string, string> = { 'Europe/Amsterdam': 'NL', 'Europe/Brussels': 'BE' };
+
 const DEFAULT_COUNTRIES: Record<Locale, string> = {
   'nl-NL': 'NL',
   'nl-BE': 'BE',
@@ -113,7 +120,7 @@ class Plan {
   ) {
     this.extra = new Set((request.holidays?.extra ?? []).map((d) => parseIsoDate(d) ?? Number.NaN));
     const country = request.holidays?.country;
-    this.country = country === null ? null : (country ?? DEFAULT_COUNTRIES[request.locale]);
+    this.country = country === null ? null : (country ?? defaultCountry(request.locale, zone));
     this.region = (this.country && request.holidays?.region) || null;
   }
 
@@ -546,10 +553,13 @@ function structuredEvent(event: SingleEvent, index: number): EventInput {
 /** Overlapping timed events on one day, each reported once, on the later of the two. */
 function checkOverlaps(plan: Plan): void {
   let active: Placed | undefined;
+  // An event without an end is an instant: it overlaps what runs at that moment, or starts with it.
+  const endOf = (placed: Placed) => placed.utcEnd ?? placed.utcStart;
   for (const current of plan.placed) {
-    if (current.event.allDay || current.utcEnd === null) continue;
-    const activeEnd = active?.utcEnd ?? Number.NEGATIVE_INFINITY;
-    if (active && active.event.date === current.event.date && current.utcStart < activeEnd) {
+    if (current.event.allDay) continue;
+    const activeEnd = active ? endOf(active) : Number.NEGATIVE_INFINITY;
+    const overlaps = current.utcStart < activeEnd || current.utcStart === active?.utcStart;
+    if (active && active.event.date === current.event.date && overlaps) {
       const time = (e: CalendarEvent) => `${e.start}–${e.end ?? ''}`;
       plan.add(
         'OVERLAP',
@@ -562,7 +572,7 @@ function checkOverlaps(plan: Plan): void {
           dateText: displayDate(parseIsoDate(current.event.date) ?? 0, plan.lang),
         },
       );
-      if (current.utcEnd > activeEnd) active = current;
+      if (endOf(current) > activeEnd) active = current;
     } else {
       active = current;
     }

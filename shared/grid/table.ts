@@ -109,9 +109,19 @@ export function readGridTable<Field extends string>(
       columns = scored.columns;
     }
   }
-  for (const [field, letters] of Object.entries(grid.columns ?? {}) as [Field, string][]) {
+  const overrides = Object.entries(grid.columns ?? {}) as [Field, string][];
+  for (const [field, letters] of overrides) {
     const index = columnIndex(letters);
     if (index !== undefined) columns[field] = index - origin.column;
+  }
+  // Columns given by the user whose headers we do not know: the first row with text in any of
+  // them is their header, so that it is not read as data.
+  if (headerRow === null && overrides.length > 0) {
+    const given = Object.values(columns) as number[];
+    const first = grid.values.findIndex((row) =>
+      given.some((c) => typeof row[c] === 'string' && row[c] !== ''),
+    );
+    if (first >= 0 && first < scanRows) headerRow = first;
   }
   const width = gridWidth(grid.values);
   const ref = (row: number, column: number) =>

@@ -107,7 +107,7 @@ describe('attendance: at least 5 of the 6', () => {
       language: 'en',
     });
     expect(result.findings.map((f) => [f.code, f.severity])).toEqual([
-      ['MINIMUM_ABOVE_SESSIONS', 'error'],
+      ['MINIMUM_ABOVE_SESSIONS', 'warning'],
       ['RULE_WITHOUT_SESSIONS', 'warning'],
     ]);
   });

@@ -518,3 +518,21 @@ describe('day numbers', () => {
     expect(isoDate(dayNumber(2025, 10, 26))).toBe('2025-10-26');
   });
 });
+
+describe('overlaps of events without an end', () => {
+  it('flags an event that starts inside another, or with it, though it has no end', () => {
+    const response = generate({
+      events: [
+        { title: 'A', date: '2024-07-10', start: '16:30', end: '18:30' },
+        { title: 'B', date: '2024-07-10', start: '17:00' },
+        { title: 'C', date: '2024-07-11', start: '16:30' },
+        { title: 'D', date: '2024-07-11', start: '16:30' },
+        { title: 'E', date: '2024-07-11', start: '19:00' },
+      ],
+    });
+    const overlaps = response.findings.filter((f) => f.code === 'OVERLAP').map((f) => f.message);
+    expect(overlaps).toHaveLength(2);
+    expect(overlaps.join(' ')).toMatch(/B/);
+    expect(overlaps.join(' ')).not.toMatch(/"E"/);
+  });
+});

@@ -101,6 +101,23 @@ describe('readGridTable', () => {
     expect(table.mapping.total).toBe('D');
   });
 
+  it('takes the first row with text in the given columns as their header when none is known', () => {
+    const table = readGridTable<Field>(
+      {
+        address: 'A1',
+        values: [
+          ['', ''],
+          ['Wat', 'Hoeveel'],
+          ['Module', 100],
+        ],
+        columns: { item: 'A', total: 'B' },
+      },
+      { fields: FIELDS, anchors: ['total'] },
+    );
+    expect(table.headerRow).toBe(1);
+    expect(table.headers).toEqual({ item: 'Wat', total: 'Hoeveel' });
+  });
+
   it('finds no header where no row names enough fields', () => {
     const table = readGridTable<Field>(
       {
