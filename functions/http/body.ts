@@ -35,12 +35,12 @@ export async function readBody(request: HttpRequest, limit = BODY_LIMIT_BYTES): 
   }
 }
 
-/** True for `application/json` and `application/*+json`, in UTF-8 (the default) or no charset. */
+/** True for `application/json` and `application/*+json`, in UTF-8 (`utf-8` or `utf8`) or no charset. */
 export function isJsonContentType(contentType: string | null): boolean {
   if (!contentType) return false;
   const [type = '', ...params] = contentType.toLowerCase().split(';');
   const mediaType = type.trim();
   if (mediaType !== 'application/json' && !/^application\/[\w.+-]+\+json$/.test(mediaType)) return false;
   const charset = params.map((p) => p.trim()).find((p) => p.startsWith('charset='));
-  return charset === undefined || /^charset="?utf-8"?$/.test(charset);
+  return charset === undefined || /^charset="?utf-?8"?$/.test(charset);
 }

@@ -4,7 +4,7 @@ import { type Lang, type Locale, languageOf } from '../locale.js';
 import { type AmountReading, readAmount, readRate } from '../money/amount.js';
 import { Decimal as Dec, type Decimal, formatAmount, formatRate, halfUp, ZERO } from '../money/decimal.js';
 import { displayEuro, displayPercent } from '../money/display.js';
-import { nearest, normalizeName } from '../text/normalize.js';
+import { nameKey, nearest } from '../text/normalize.js';
 import { type BudgetCode, budgetFinding } from './messages.js';
 import { type BudgetField, type BudgetRequest, type BudgetResponse, VAT_RATE_SETS } from './schema.js';
 import {
@@ -59,10 +59,11 @@ class Check {
 
   /**
    * Reads a money field and reports what it is not: unparseable, pending, included, negative.
-   * Amounts are rounded half-up to cents (Excel's 0.30000000000000004 is 0.30); undefined
-   * means unknown (pending or unparseable), ZERO blank or included.
+   * Amounts that are compared are rounded half-up to cents first (Excel's 0.30000000000000004 is
+   * 0.30); `exact` ones (a unit cost of € 0,125) are kept as written. Undefined means unknown
+   * (pending or unparseable), null blank, ZERO included.
    */
-  money(input: AmountInput, place: FindingPlace): Decimal | undefined | null {
+  money(input: AmountInput, place: FindingPlace, exact = false): Decimal | undefined | null {
     const reading = this.read(input);
     switch (reading.kind) {
       case 'blank':
@@ -77,7 +78,7 @@ class Check {
         this.add('AMOUNT_UNPARSEABLE', { ...place, actual: reading.text });
         return undefined;
       case 'amount': {
-        const value = halfUp(reading.value);
+        const value = exact ? reading.value : halfUp(reading.value);
         if (value.isNegative() && !value.isZero()) {
           this.add(
             'AMOUNT_NEGATIVE',
@@ -97,6 +98,8 @@ interface LineResult {
   source: SourceLine;
   computed: Decimal | undefined;
   stated: Decimal | undefined;
+  /** The stated total is pending or unparseable: sums of stated totals are then incomplete. */
+  statedUnknown: boolean;
   vatRate: Decimal | undefined;
 }
 
@@ -136,20 +139,34 @@ function readUnits(check: Check, source: SourceLine): Decimal | undefined {
   return reading.value;
 }
 
+/**
+ * The VAT rate a line states, if any. A grid cell may say `21%`, `0,21` or 21 (a whole number up
+ * to 100 is a percentage there) or hold a placeholder (`-`, `n.v.t.`: no rate).
+ */
+function readLineRate(check: Check, source: SourceLine): Decimal | undefined {
+  const input = source.line.vatRate;
+  if (input === null || input === undefined) return undefined;
+  const rate = readRate(input);
+  if (rate?.lte(1)) return rate;
+  if (rate?.lte(100)) return rate.dividedBy(100);
+  if (
+    rate === undefined &&
+    check.read(typeof input === 'number' ? String(input) : input).kind !== 'invalid'
+  ) {
+    return undefined;
+  }
+  check.add('AMOUNT_UNPARSEABLE', { ...placeOf(source, 'vatRate'), actual: String(input) });
+  return undefined;
+}
+
 function checkLine(check: Check, source: SourceLine, rates: Decimal[], basis: 'unit' | 'line'): LineResult {
   const { line } = source;
-  const unitCost = check.money(line.unitCost, placeOf(source, 'unitCost'));
+  const unitCost = check.money(line.unitCost, placeOf(source, 'unitCost'), true);
   const statedVat = check.money(line.vat, placeOf(source, 'vat'));
-  const travel = check.money(line.travel, placeOf(source, 'travel'));
+  const travel = check.money(line.travel, placeOf(source, 'travel'), true);
   const stated = check.money(line.total, placeOf(source, 'total'));
   const units = readUnits(check, source);
-  let givenRate: Decimal | undefined;
-  if (line.vatRate !== null && line.vatRate !== undefined) {
-    givenRate = readRate(line.vatRate);
-    if (givenRate === undefined) {
-      check.add('AMOUNT_UNPARSEABLE', { ...placeOf(source, 'vatRate'), actual: String(line.vatRate) });
-    }
-  }
+  const givenRate = readLineRate(check, source);
   const base =
     unitCost === undefined || units === undefined
       ? undefined
@@ -160,7 +177,9 @@ function checkLine(check: Check, source: SourceLine, rates: Decimal[], basis: 'u
   let vatRate = givenRate;
   if (base !== undefined && givenRate !== undefined) {
     const computedVat = halfUp(base.times(givenRate));
-    if (statedVat === null) vat = computedVat;
+    // A blank VAT is computed per unit, as the contract says, on either basis.
+    if (statedVat === null)
+      vat = basis === 'unit' ? computedVat : halfUp((unitCost ?? ZERO).times(givenRate)).times(units ?? 1);
     else if (statedVat !== undefined && check.differs(statedVat, computedVat)) {
       check.add(
         'VAT_MISMATCH',
@@ -208,15 +227,15 @@ function checkLine(check: Check, source: SourceLine, rates: Decimal[], basis: 'u
       { statedText: check.euro(stated), computedText: check.euro(computed) },
     );
   }
-  return { source, computed, stated: stated ?? undefined, vatRate };
+  return { source, computed, stated: stated ?? undefined, statedUnknown: stated === undefined, vatRate };
 }
 
 function checkDuplicates(check: Check, lines: SourceLine[]): void {
   const seen = new Map<string, SourceLine>();
   for (const source of lines) {
-    const item = normalizeName(source.line.item ?? '');
+    const item = nameKey(source.line.item ?? '');
     if (item === '') continue;
-    const key = `${item}\u0000${normalizeName(source.line.provider ?? '')}`;
+    const key = `${item}\u0000${nameKey(source.line.provider ?? '')}`;
     const first = seen.get(key);
     if (!first) {
       seen.set(key, source);
@@ -234,7 +253,7 @@ function checkDuplicates(check: Check, lines: SourceLine[]): void {
 function checkProgramme(check: Check, lines: SourceLine[], programmeItems: string[]): void {
   const byName = new Map<string, string>();
   for (const item of programmeItems) {
-    const name = normalizeName(item);
+    const name = nameKey(item);
     if (name !== '' && !byName.has(name)) byName.set(name, item);
   }
   const names = [...byName.keys()];
@@ -242,7 +261,7 @@ function checkProgramme(check: Check, lines: SourceLine[], programmeItems: strin
   const nearestOf = new Map<string, string | undefined>();
   for (const source of lines) {
     const item = source.line.item ?? '';
-    const name = normalizeName(item);
+    const name = nameKey(item);
     if (name === '') continue;
     if (byName.has(name)) {
       budgeted.add(name);
@@ -300,12 +319,14 @@ export function validateBudget(request: BudgetRequest): BudgetResponse {
   const rates = rateList(request);
   const results = source.lines.map((line) => checkLine(check, line, rates, request.vatBasis));
   checkDuplicates(check, source.lines);
-  if (request.programmeItems) checkProgramme(check, source.lines, request.programmeItems);
+  if (request.programmeItems?.length) checkProgramme(check, source.lines, request.programmeItems);
 
   const stated = statedSummary(check, source);
   const summaryPlace = (kind: SummaryKind) => placeOfSummary(source, kind);
   const statedLineSum = results.reduce((sum, r) => sum.plus(r.stated ?? r.computed ?? ZERO), ZERO);
-  if (stated.subtotal && check.differs(stated.subtotal, statedLineSum)) {
+  // A pending line total leaves the sum of stated totals unknown: nothing to compare then.
+  const statedSumKnown = results.every((r) => !r.statedUnknown);
+  if (stated.subtotal && statedSumKnown && check.differs(stated.subtotal, statedLineSum)) {
     check.add(
       'SUBTOTAL_MISMATCH',
       {
@@ -342,7 +363,8 @@ export function validateBudget(request: BudgetRequest): BudgetResponse {
         );
       }
     } else if (!statedBase.isZero()) {
-      rate = halfUp(stated.contingency.dividedBy(statedBase), 4);
+      // Recomputed with the exact ratio; reported rounded to four decimals.
+      rate = stated.contingency.dividedBy(statedBase);
       check.add(
         'CONTINGENCY_RATE',
         { ...summaryPlace('contingency'), actual: formatRate(rate) },
@@ -354,20 +376,46 @@ export function validateBudget(request: BudgetRequest): BudgetResponse {
       );
     }
   }
-  if (stated.total) {
-    const contingency = stated.contingency ?? (givenRate ? halfUp(givenRate.times(statedBase)) : ZERO);
-    const expected = statedBase.plus(contingency);
-    if (check.differs(stated.total, expected)) {
+  // Totals: subtotal + contingency (a "Totaal excl. BTW" row states it), + a VAT row when there is one.
+  const checkTotal = (kind: 'totalExclVat' | 'total', expected: Decimal) => {
+    const value = stated[kind];
+    if (value && check.differs(value, expected)) {
       check.add(
         'TOTAL_MISMATCH',
-        { ...summaryPlace('total'), expected: formatAmount(expected), actual: formatAmount(stated.total) },
-        { statedText: check.euro(stated.total), computedText: check.euro(expected) },
+        { ...summaryPlace(kind), expected: formatAmount(expected), actual: formatAmount(value) },
+        { statedText: check.euro(value), computedText: check.euro(expected) },
+      );
+    }
+  };
+  const exclVat = statedBase.plus(
+    stated.contingency ?? (givenRate ? halfUp(givenRate.times(statedBase)) : ZERO),
+  );
+  checkTotal('totalExclVat', exclVat);
+  const vatBase = stated.totalExclVat ?? exclVat;
+  if (stated.vat && source.gridVatRate) {
+    const expected = halfUp(source.gridVatRate.times(vatBase));
+    if (check.differs(stated.vat, expected)) {
+      check.add(
+        'VAT_MISMATCH',
+        { ...summaryPlace('vat'), expected: formatAmount(expected), actual: formatAmount(stated.vat) },
+        {
+          statedText: check.euro(stated.vat),
+          computedText: check.euro(expected),
+          baseText: check.euro(vatBase),
+          rateText: check.percent(source.gridVatRate),
+        },
       );
     }
   }
+  checkTotal('total', vatBase.plus(stated.vat ?? ZERO));
   const subtotal = results.reduce((sum, r) => sum.plus(r.computed ?? r.stated ?? ZERO), ZERO);
   const contingency = rate ? halfUp(rate.times(subtotal)) : ZERO;
-  const total = subtotal.plus(contingency);
+  // VAT on the whole is recomputed at the VAT row's rate, or the rate it implies.
+  const summaryVatRate =
+    source.gridVatRate ?? (stated.vat && !vatBase.isZero() ? stated.vat.dividedBy(vatBase) : undefined);
+  const vat =
+    stated.vat && summaryVatRate ? halfUp(summaryVatRate.times(subtotal.plus(contingency))) : undefined;
+  const total = subtotal.plus(contingency).plus(vat ?? ZERO);
   const ceiling = request.ceiling === undefined ? null : check.money(request.ceiling, { field: 'ceiling' });
   if (ceiling && total.gt(ceiling)) {
     check.add(
@@ -393,14 +441,16 @@ export function validateBudget(request: BudgetRequest): BudgetResponse {
         subtotal: stated.subtotal ? formatAmount(stated.subtotal) : null,
         contingency: stated.contingency ? formatAmount(stated.contingency) : null,
         total: stated.total ? formatAmount(stated.total) : null,
+        ...(stated.vat && { vat: formatAmount(stated.vat) }),
       },
       recomputed: {
         subtotal: formatAmount(subtotal),
         contingency: formatAmount(contingency),
         total: formatAmount(total),
+        ...(vat && { vat: formatAmount(vat) }),
       },
       contingencyRate: rate ? formatRate(rate) : null,
-      complete: results.every((r) => r.computed !== undefined),
+      complete: results.every((r) => r.computed !== undefined && !r.statedUnknown),
     },
     perParticipant: participants
       ? {
@@ -424,7 +474,7 @@ function placeOfSummary(source: BudgetSource, kind: SummaryKind): FindingPlace {
 /** Reads the stated subtotal, contingency and total, reporting those that are not amounts. */
 function statedSummary(check: Check, source: BudgetSource): Partial<Record<SummaryKind, Decimal>> {
   const out: Partial<Record<SummaryKind, Decimal>> = {};
-  for (const kind of ['subtotal', 'contingency', 'total'] as const) {
+  for (const kind of ['subtotal', 'contingency', 'totalExclVat', 'vat', 'total'] as const) {
     const summary = source.stated[kind];
     if (!summary) continue;
     const value = check.money(summary.value, placeOfSummary(source, kind));

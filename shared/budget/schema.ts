@@ -33,6 +33,8 @@ export type BudgetLine = z.infer<typeof BudgetLineSchema>;
 export const StatedTotalsSchema = z.object({
   subtotal: AmountFieldSchema,
   contingency: AmountFieldSchema,
+  /** VAT on the whole, when the budget states it under the subtotal (`BTW 21%`). */
+  vat: AmountFieldSchema,
   total: AmountFieldSchema,
 });
 
@@ -70,6 +72,8 @@ const TotalsSchema = z.object({
   subtotal: AmountOutSchema.nullable(),
   contingency: AmountOutSchema.nullable(),
   total: AmountOutSchema.nullable(),
+  /** Only when the budget has a VAT row on the whole (`BTW 21%` under the subtotal). */
+  vat: AmountOutSchema.optional(),
 });
 
 export const BudgetResponseSchema = z.object({

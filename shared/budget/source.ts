@@ -9,7 +9,11 @@ import { normalizeHeader } from '../text/normalize.js';
 import { budgetFinding } from './messages.js';
 import type { BudgetField, BudgetLine, BudgetRequest } from './schema.js';
 
-export type SummaryKind = 'subtotal' | 'contingency' | 'total';
+/**
+ * The summary rows under the lines. `totalExclVat` is a total before VAT that follows a
+ * subtotal and contingency; `vat` a VAT row on the whole (`BTW 21%`).
+ */
+export type SummaryKind = 'subtotal' | 'contingency' | 'totalExclVat' | 'vat' | 'total';
 
 /** A budget line as read, from the request's list or from a grid row, with its cells. */
 export interface SourceLine {
@@ -31,6 +35,8 @@ export interface BudgetSource {
   stated: Partial<Record<SummaryKind, SourceSummary>>;
   /** A contingency rate written in the grid's contingency row (`Onvoorzien 10%`). */
   gridContingencyRate?: Decimal;
+  /** A VAT rate written in the grid's VAT row (`BTW 21%`). */
+  gridVatRate?: Decimal;
   mapping?: Partial<Record<BudgetField, string>>;
   header?: { row: number; ref: string; labels: Partial<Record<BudgetField, string>> };
   findings: Finding[];
@@ -85,10 +91,20 @@ const BUDGET_HEADERS: { field: BudgetField; synonyms: string[] }[] = [
       'prijs',
       'kosten excl btw',
       'dagdeelprijs',
+      'kosten',
+      'uurtarief',
+      'dagtarief',
+      'dagdeeltarief',
+      'tarief per uur',
       'unit cost',
       'cost per unit',
       'price per unit',
       'unit price',
+      'hourly rate',
+      'day rate',
+      'daily rate',
+      'cost',
+      'costs',
       'rate',
       'price',
     ],
@@ -96,7 +112,15 @@ const BUDGET_HEADERS: { field: BudgetField; synonyms: string[] }[] = [
   { field: 'vat', synonyms: ['btw', 'btw bedrag', 'vat', 'vat amount', 'tax'] },
   {
     field: 'vatRate',
-    synonyms: ['btw tarief', 'btw percentage', 'tarief btw', 'vat rate', 'vat percentage'],
+    synonyms: [
+      'btw tarief',
+      'btw percentage',
+      'btw pct',
+      'tarief btw',
+      'vat rate',
+      'vat percentage',
+      'vat pct',
+    ],
   },
   {
     field: 'travel',
@@ -121,11 +145,18 @@ const BUDGET_HEADERS: { field: BudgetField; synonyms: string[] }[] = [
       'aantal dd',
       'aantal eenheden',
       'aantal keer',
+      'aantal uren',
+      'aantal uur',
+      'aantal dagen',
+      'uren',
+      'dagen',
       'units',
       'quantity',
       'qty',
       'number of units',
       'half days',
+      'hours',
+      'days',
     ],
   },
   {
@@ -137,6 +168,8 @@ const BUDGET_HEADERS: { field: BudgetField; synonyms: string[] }[] = [
       'bedrag',
       'totaal incl btw',
       'regeltotaal',
+      'totale kosten',
+      'totaal kosten',
       'total',
       'amount',
       'line total',
@@ -145,22 +178,30 @@ const BUDGET_HEADERS: { field: BudgetField; synonyms: string[] }[] = [
   },
 ];
 
-/** Labels of the summary rows under the lines; a label matches when it starts with one. */
+/**
+ * Labels of the summary rows under the lines, in the order they are tried; a label matches when
+ * it is one or starts with one (`Onvoorzien 10%`, `Totaal incl. BTW`).
+ */
 const SUMMARY_LABELS: [SummaryKind, string[]][] = [
+  ['totalExclVat', ['totaal excl', 'totaal exclusief', 'totaal ex', 'total excl', 'total excluding']],
   ['subtotal', ['subtotaal', 'sub totaal', 'subtotal', 'sub total']],
   [
     'total',
     ['totaal', 'total', 'eindtotaal', 'totaalbedrag', 'grand total', 'totaal generaal', 'totale kosten'],
   ],
   ['contingency', ['onvoorzien', 'onvoorziene kosten', 'contingency', 'unforeseen']],
+  ['vat', ['btw', 'vat', 'omzetbelasting']],
 ];
+
+/** Labels longer than this are notes ("Totaal is inclusief reiskosten van ..."), not summaries. */
+const MAX_SUMMARY_LABEL = 40;
 
 const AMOUNT_FIELDS = ['unitCost', 'vat', 'vatRate', 'travel', 'units', 'total'] as const;
 
 /** Reads the structured request as a budget source: rows are list indexes, no cells. */
 export function sourceFromLines(request: BudgetRequest & { lines: BudgetLine[] }): BudgetSource {
   const stated: BudgetSource['stated'] = {};
-  for (const kind of ['subtotal', 'contingency', 'total'] as const) {
+  for (const kind of ['subtotal', 'contingency', 'vat', 'total'] as const) {
     const value = request.stated?.[kind];
     if (value !== undefined && value !== null) stated[kind] = { value };
   }
@@ -168,6 +209,7 @@ export function sourceFromLines(request: BudgetRequest & { lines: BudgetLine[] }
 }
 
 function summaryKind(label: string): SummaryKind | undefined {
+  if (label.length > MAX_SUMMARY_LABEL) return undefined;
   const text = normalizeHeader(label);
   for (const [kind, labels] of SUMMARY_LABELS) {
     if (labels.some((l) => text === l || text.startsWith(`${l} `))) return kind;
@@ -226,15 +268,23 @@ export function sourceFromGrid(grid: NonNullable<BudgetRequest['grid']>, lang: L
     const cells = table.values[row] ?? [];
     if (cells.every(isBlank)) continue;
     const column = amountColumn(row);
-    const labelled = cells
-      .slice(0, column ?? cells.length)
-      .map((cell) => (typeof cell === 'string' ? summaryKind(cell) : undefined))
-      .find((kind) => kind !== undefined);
+    // A summary row has a label but no unit cost or units of its own (a rate may stand there).
+    const labelled = hasLineFigures(table, row)
+      ? undefined
+      : cells
+          .slice(0, column ?? cells.length)
+          .map((cell) => (typeof cell === 'string' ? summaryKind(cell) : undefined))
+          .find((kind) => kind !== undefined);
     const onlyAmount = column !== undefined && cells.every((cell, c) => c === column || isBlank(cell));
-    const kind = labelled ?? (onlyAmount && source.lines.length > 0 ? nextUnlabelled(source) : undefined);
+    let kind = labelled ?? (onlyAmount && source.lines.length > 0 ? nextUnlabelled(source) : undefined);
+    if (kind === 'totalExclVat' && !source.stated.subtotal) kind = 'subtotal';
     if (kind && column !== undefined) {
-      source.stated[kind] = { value: asAmount(cells[column] ?? ''), row, ref: table.ref(row, column) };
-      if (kind === 'contingency') source.gridContingencyRate = rateInRow(table, row);
+      // A labelled row without an amount is a note: skipped, like any row of only text.
+      if (!isBlank(cells[column])) {
+        source.stated[kind] = { value: asAmount(cells[column] ?? ''), row, ref: table.ref(row, column) };
+        if (kind === 'contingency') source.gridContingencyRate = rateInRow(table, row);
+        if (kind === 'vat') source.gridVatRate = rateInRow(table, row);
+      }
       continue;
     }
     if (AMOUNT_FIELDS.every((field) => isBlank(table.cell(row, field)))) continue;
@@ -259,9 +309,25 @@ export function sourceFromGrid(grid: NonNullable<BudgetRequest['grid']>, lang: L
   return source;
 }
 
-/** An unlabelled amount under the lines is the subtotal, and after the subtotal the total. */
+/**
+ * An unlabelled amount under the lines is the subtotal; after the subtotal, or after a
+ * contingency, it is the total.
+ */
 function nextUnlabelled(source: BudgetSource): SummaryKind | undefined {
-  if (!source.stated.subtotal) return 'subtotal';
+  if (!source.stated.subtotal && !source.stated.contingency) return 'subtotal';
   if (!source.stated.total) return 'total';
   return undefined;
+}
+
+/**
+ * A unit cost or units in a row: a number, or text with digits. A percentage there is a rate and
+ * a word a label (the pilot writes `subtotaal` in its cost column), not figures of a line.
+ */
+function hasLineFigures(table: GridTable<BudgetField>, row: number): boolean {
+  return (['unitCost', 'units'] as const).some((field) => {
+    const cell = table.cell(row, field);
+    const column = table.columns[field];
+    if (typeof cell === 'number') return !(column !== undefined && table.format(row, column)?.includes('%'));
+    return typeof cell === 'string' && /\d/.test(cell) && !cell.includes('%');
+  });
 }

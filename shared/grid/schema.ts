@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { columnIndex, parseAddress } from './address.js';
+import { columnIndex, MAX_COLUMNS, MAX_ROWS, parseAddress } from './address.js';
 import { gridWidth } from './table.js';
 
 /** A cell as Office.js `range.values` gives it. */
@@ -25,6 +25,14 @@ export function gridSchema<Field extends string>(fields: readonly [Field, ...Fie
         return;
       }
       const width = gridWidth(grid.values);
+      if (origin.row + grid.values.length > MAX_ROWS || origin.column + width > MAX_COLUMNS) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['values'],
+          message:
+            'Het bereik loopt voorbij de rand van het blad / the range runs past the edge of the sheet',
+        });
+      }
       for (const [field, letters] of Object.entries(grid.columns ?? {})) {
         const index = typeof letters === 'string' ? columnIndex(letters) : undefined;
         if (index === undefined || index < origin.column || index >= origin.column + width) {

@@ -112,7 +112,12 @@ export function readGridTable<Field extends string>(
   const overrides = Object.entries(grid.columns ?? {}) as [Field, string][];
   for (const [field, letters] of overrides) {
     const index = columnIndex(letters);
-    if (index !== undefined) columns[field] = index - origin.column;
+    if (index === undefined) continue;
+    // The user's column is theirs alone: a field found there by its header lets go of it.
+    for (const [other, column] of Object.entries(columns) as [Field, number][]) {
+      if (column === index - origin.column && !(other in (grid.columns ?? {}))) delete columns[other];
+    }
+    columns[field] = index - origin.column;
   }
   // Columns given by the user whose headers we do not know: the first row with text in any of
   // them is their header, so that it is not read as data.

@@ -17,9 +17,21 @@ export function normalizeName(text: string): string {
         .trim();
 }
 
-/** Like {@link normalizeName}, and drops tokens that are only digits: `BTW 21%` → `btw`. */
+/**
+ * The key under which two names are the same item: {@link normalizeName} without its spaces, so
+ * that punctuation is ignored whether it joins or splits words (`Self-care` = `Selfcare`,
+ * `Hulp bij actie-plan` = `Hulp bij Actieplan`).
+ */
+export function nameKey(text: string): string {
+  return normalizeName(text).replace(/ /g, '');
+}
+
+/**
+ * Like {@link normalizeName}, and drops numbers with their `%`: `BTW 21%` → `btw`. A `%` on its
+ * own names a rate and stays, as `pct`: `BTW %` → `btw pct`.
+ */
 export function normalizeHeader(text: string): string {
-  return normalizeName(text)
+  return normalizeName(text.replace(/\d+(?:[.,]\d+)?\s*%/g, ' ').replace(/%/g, ' pct '))
     .split(' ')
     .filter((token) => token !== '' && !/^\d+$/.test(token))
     .join(' ');

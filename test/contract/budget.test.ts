@@ -117,6 +117,15 @@ describe('POST /api/budget/validate over HTTP', () => {
     expect(problem.errors[0]?.path).toBe('grid.columns.total');
   });
 
+  it('refuses a grid that runs past the edge of the sheet', async () => {
+    const problem = await problemOf(
+      await host.post('budget/validate', {
+        grid: { address: 'XFB1', values: [['Omschrijving', 'Prijs', 'Aantal', 'Totaal']] },
+      }),
+    );
+    expect(problem.errors[0]?.path).toBe('grid.values');
+  });
+
   it('answers 415 for a body that is not JSON', async () => {
     const response = await fetch(`${host.url}/api/budget/validate`, {
       method: 'POST',

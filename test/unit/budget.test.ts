@@ -342,6 +342,156 @@ describe('grid reading', () => {
   });
 });
 
+describe('budget tables as finance types them', () => {
+  const grid = (values: unknown[][], extra: Record<string, unknown> = {}) =>
+    check({ grid: { address: 'Blad1!B2', values, ...extra } });
+  const errors = (response: BudgetResponse) => response.findings.filter((f) => f.severity === 'error');
+
+  it('reads a VAT row under the subtotal and checks the total with it', () => {
+    const values = [
+      ['Omschrijving', 'Prijs', 'Aantal', 'Totaal'],
+      ['Training', 1000, 2, 2000],
+      ['Coaching', 1500, 1, 1500],
+      ['Subtotaal', '', '', 3500],
+      ['BTW 21%', '', '', 735],
+      ['Totaal incl. BTW', '', '', 4235],
+    ];
+    const response = grid(values);
+    expect(errors(response)).toEqual([]);
+    expect(response.lines).toHaveLength(2);
+    expect(response.totals.stated).toMatchObject({ subtotal: '3500.00', vat: '735.00', total: '4235.00' });
+    expect(response.totals.recomputed).toMatchObject({
+      subtotal: '3500.00',
+      vat: '735.00',
+      total: '4235.00',
+    });
+    const wrongVat = grid(values.map((row, i) => (i === 4 ? ['BTW 21%', '', '', 700] : row)));
+    expect(errors(wrongVat).map((f) => [f.code, f.ref])).toEqual([
+      ['VAT_MISMATCH', 'Blad1!E6'],
+      ['TOTAL_MISMATCH', 'Blad1!E7'],
+    ]);
+  });
+
+  it('reads "Totaal excl. BTW" after the contingency as the total before VAT', () => {
+    const values = [
+      ['Omschrijving', 'Prijs', 'Aantal', 'Totaal'],
+      ['Training', 1000, 2, 2000],
+      ['Subtotaal', '', '', 2000],
+      ['Onvoorzien 10%', '', '', 200],
+      ['Totaal excl. BTW', '', '', 2200],
+      ['21% BTW', '', '', 462],
+      ['Totaal', '', '', 2662],
+    ];
+    expect(errors(grid(values))).toEqual([]);
+    const wrong = grid(values.map((row, i) => (i === 4 ? ['Totaal excl. BTW', '', '', 9999] : row)));
+    expect(errors(wrong).map((f) => [f.code, f.field])).toContainEqual([
+      'TOTAL_MISMATCH',
+      'stated.totalExclVat',
+    ]);
+  });
+
+  it('takes an unlabelled amount after the contingency as the total, and skips notes', () => {
+    const values = [
+      ['Omschrijving', 'Prijs', 'Aantal', 'Totaal'],
+      ['Training', 500, 1, 500],
+      ['Coaching', 500, 1, 500],
+      ['Onvoorzien 10%', '', '', 100],
+      ['', '', '', 1100],
+      ['Totaal is inclusief reiskosten en materiaal van de trainers', '', '', ''],
+    ];
+    const response = grid(values);
+    expect(errors(response)).toEqual([]);
+    expect(response.totals.stated).toMatchObject({ contingency: '100.00', total: '1100.00' });
+  });
+
+  it('keeps lines whose item starts like a summary label', () => {
+    const values = [
+      ['Omschrijving', 'Prijs', 'Aantal', 'Totaal'],
+      ['Totale kosten catering', 25, 20, 500],
+      ['Contingency planning workshop', 800, 1, 800],
+      ['Totaal', '', '', 1300],
+    ];
+    const response = grid(values);
+    expect(response.lines.map((l) => l.item)).toEqual([
+      'Totale kosten catering',
+      'Contingency planning workshop',
+    ]);
+    expect(errors(response)).toEqual([]);
+  });
+
+  it('knows English and hourly headers, and a VAT % column as the rate', () => {
+    const english = grid([
+      ['Description', 'Cost', 'Qty', 'Total'],
+      ['Workshop', 1000, 2, 2000],
+    ]);
+    expect(english.mapping).toEqual({ item: 'B', unitCost: 'C', units: 'D', total: 'E' });
+    expect(errors(english)).toEqual([]);
+    const hourly = grid([
+      ['Activiteit', 'Uurtarief', 'Uren', 'BTW %', 'Bedrag'],
+      ['Advies', 100, 20, '21%', 2000],
+    ]);
+    expect(hourly.mapping).toMatchObject({ unitCost: 'C', units: 'D', vatRate: 'E', total: 'F' });
+    expect(errors(hourly).map((f) => f.code)).toEqual(['LINE_TOTAL_MISMATCH']);
+    expect(hourly.lines[0]?.computedTotal).toBe('2420.00');
+  });
+
+  it('lets a column the user gives go to that field alone', () => {
+    const response = grid(
+      [
+        ['Omschrijving', 'Prijs', 'BTW', 'Totaal'],
+        ['Training', 1000, '21%', 1210],
+      ],
+      { columns: { vatRate: 'D' } },
+    );
+    expect(response.mapping).toEqual({ item: 'B', unitCost: 'C', vatRate: 'D', total: 'E' });
+    expect(errors(response)).toEqual([]);
+  });
+});
+
+describe('amounts the contract keeps exact', () => {
+  it('does not round a unit cost before multiplying', () => {
+    expect(
+      check({ lines: [line({ unitCost: '€ 0,125', vat: null, units: 1000, total: '€ 125,00' })] }).findings,
+    ).toEqual([]);
+  });
+
+  it('computes a blank VAT per unit on the line basis too', () => {
+    const response = check({
+      vatBasis: 'line',
+      lines: [line({ unitCost: '0,05', vat: null, vatRate: '0.21', units: 100, total: '6,00' })],
+    });
+    expect(response.findings).toEqual([]);
+  });
+
+  it('recomputes with the exact implied contingency rate', () => {
+    const response = check({
+      lines: [line({ unitCost: 16962.5, vat: 0, units: 1, total: 16962.5 })],
+      stated: { subtotal: 16962.5, contingency: 1700, total: 18662.5 },
+    });
+    expect(response.totals.contingencyRate).toBe('0.1002');
+    expect(response.totals.recomputed.total).toBe('18662.50');
+  });
+
+  it('does not compare a subtotal with line totals that are pending', () => {
+    const response = check({
+      lines: [line({ total: '€ 4.537,50' }), line({ item: 'Locatie', provider: 'Y', total: 'p.m.' })],
+      stated: { subtotal: '€ 4.537,50' },
+    });
+    expect(codes(response)).not.toContain('SUBTOTAL_MISMATCH');
+    expect(codes(response)).toContain('AMOUNT_PENDING');
+    expect(response.totals.complete).toBe(false);
+  });
+
+  it('matches names whatever punctuation joins or splits their words, and skips an empty programme', () => {
+    const response = check({
+      lines: [line({ item: 'Self-care' }), line({ item: 'Hulp bij actie-plan', provider: 'Y' })],
+      programmeItems: ['Selfcare', 'Hulp bij Actieplan'],
+    });
+    expect(response.findings).toEqual([]);
+    expect(check({ lines: [line()], programmeItems: [] }).findings).toEqual([]);
+  });
+});
+
 describe('hostile cells', () => {
   // A quadratic pattern on these would not come back within the test's time-out.
   it('reads huge numeric text without a hang', { timeout: 5_000 }, () => {
