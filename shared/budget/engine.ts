@@ -232,10 +232,18 @@ function checkLine(check: Check, source: SourceLine, rates: Decimal[], basis: 'u
 
 function checkDuplicates(check: Check, lines: SourceLine[]): void {
   const seen = new Map<string, SourceLine>();
+  // Providers repeat down a budget: each is folded once.
+  const providerKeys = new Map<string, string>();
   for (const source of lines) {
     const item = nameKey(source.line.item ?? '');
     if (item === '') continue;
-    const key = `${item}\u0000${nameKey(source.line.provider ?? '')}`;
+    const provider = source.line.provider ?? '';
+    let providerKey = providerKeys.get(provider);
+    if (providerKey === undefined) {
+      providerKey = nameKey(provider);
+      providerKeys.set(provider, providerKey);
+    }
+    const key = `${item}\u0000${providerKey}`;
     const first = seen.get(key);
     if (!first) {
       seen.set(key, source);

@@ -3,18 +3,19 @@
  * `Basis op Orde` and ` basis-op orde.` both become `basis op orde`.
  */
 export function normalizeName(text: string): string {
-  const folded = text
+  // Most names are plain ASCII: fold them without Unicode classes or decomposition.
+  if (/^[\x20-\x7e]*$/.test(text)) {
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-  // Decompose only what has letters outside ASCII: `Netwérken` → `netwerken`.
-  return /^[\x20-\x7e]*$/.test(folded)
-    ? folded
-    : folded
-        .normalize('NFKD')
-        .replace(/\p{M}+/gu, '')
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim();
 }
 
 /**
