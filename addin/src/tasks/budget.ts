@@ -1,10 +1,18 @@
 import type { BudgetField, BudgetRequest, BudgetResponse } from '../../../shared/budget/schema.js';
 import type { Finding } from '../../../shared/findings.js';
-import { prepareOwnedSheet } from '../excel/owned.js';
-import { readBlocks, readSource, type SourceBlock } from '../excel/read.js';
-import { type OutCell, type SheetPlan, writePlan } from '../excel/write.js';
+import { readSource, type SourceBlock } from '../excel/read.js';
+import type { OutCell, SheetPlan } from '../excel/write.js';
 import { type Lang, localeFor, type MessageKey, translate } from '../i18n.js';
-import { isOwnedName, linkCell, money, sheetPlanBuilder, stamp, type TaskEnv } from './common.js';
+import {
+  isOwnedName,
+  linkCell,
+  money,
+  readTextList,
+  sheetPlanBuilder,
+  stamp,
+  type TaskEnv,
+  writeOwnedPlan,
+} from './common.js';
 
 /** What the user set in the budget form. */
 export interface BudgetOptions {
@@ -118,33 +126,6 @@ export function budgetSheetPlan(
   return plan;
 }
 
-/** Reads the programme items from a range the user named (`Programma!A2:A9`), non-blank texts. */
-async function readProgrammeItems(env: TaskEnv, address: string): Promise<string[]> {
-  return env.run(async (context) => {
-    const match = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(address.trim());
-    const sheet = match
-      ? context.workbook.worksheets.getItem((match[1] ?? '').replace(/''/g, "'") || (match[2] ?? ''))
-      : context.workbook.worksheets.getActiveWorksheet();
-    const local = match ? (match[3] ?? '') : address.trim();
-    const range = sheet.getRange(local);
-    range.load('rowIndex,columnIndex,rowCount,columnCount');
-    await context.sync();
-    const { values } = await readBlocks(context, sheet, {
-      r0: range.rowIndex,
-      c0: range.columnIndex,
-      r1: range.rowIndex + range.rowCount - 1,
-      c1: range.columnIndex + range.columnCount - 1,
-    });
-    return values
-      .flat()
-      .filter(
-        (cell): cell is string | number =>
-          (typeof cell === 'string' && cell.trim() !== '') || typeof cell === 'number',
-      )
-      .map(String);
-  });
-}
-
 /**
  * Begroting controleren: reads the selection (or the table or block around the selected cell),
  * posts it as grid input, and writes the findings sheet that the add-in owns.
@@ -165,25 +146,13 @@ export async function runBudget(
     ));
   if (isOwnedName(env.settings, source.sheet)) throw new OwnSheetError();
   const programmeItems = options.programmeItemsRange?.trim()
-    ? await readProgrammeItems(env, options.programmeItemsRange)
+    ? await readTextList(env, options.programmeItemsRange)
     : undefined;
   const request = budgetRequest(source, options, env.lang, programmeItems);
   env.onProgress?.('sending', 0, 1);
   const response = await env.api.postJson<BudgetResponse>('budget/validate', request, env.signal);
   const plan = budgetSheetPlan(response, source, env.lang);
-  const written = await env.run(async (context) => {
-    const target = await prepareOwnedSheet(
-      context,
-      env.settings,
-      'budget',
-      translate(env.lang, 'sheetBudget'),
-    );
-    const stats = await writePlan(context, target.sheet, plan, {
-      signal: env.signal,
-      onProgress: (done, total) => env.onProgress?.('writing', done, total),
-    });
-    return { name: target.name, syncs: stats.syncs + 3 };
-  });
+  const written = await writeOwnedPlan(env, 'budget', 'sheetBudget', plan);
   return { source, request, response, sheetName: written.name, syncs: source.syncs + written.syncs };
 }
 

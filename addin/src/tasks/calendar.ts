@@ -1,8 +1,7 @@
 import type { AttendanceRequest, AttendanceResponse } from '../../../shared/attendance/schema.js';
 import type { CalendarRequest, CalendarResponse } from '../../../shared/calendar/schema.js';
-import { prepareOwnedSheet } from '../excel/owned.js';
 import { readSource, type SourceBlock } from '../excel/read.js';
-import { type SheetPlan, writePlan } from '../excel/write.js';
+import type { SheetPlan } from '../excel/write.js';
 import { localeFor, type MessageKey, translate } from '../i18n.js';
 import { type SeriesWords, wordsToRrule } from '../words.js';
 import { OwnSheetError } from './budget.js';
@@ -14,6 +13,7 @@ import {
   stamp,
   type TaskEnv,
   timeCell,
+  writeOwnedPlan,
 } from './common.js';
 
 export type ConflictRule = 'next-working-day' | 'previous-working-day' | 'keep' | 'skip';
@@ -172,19 +172,7 @@ export async function runAgenda(env: TaskEnv, form: AgendaForm): Promise<AgendaR
   ]);
   const description = source ? source.rangeAddress : `RRULE:${formRrule(form)} (${form.from} – ${form.to})`;
   const plan = agendaSheetPlan(response, description, env.lang);
-  const sheetName = await env.run(async (context) => {
-    const target = await prepareOwnedSheet(
-      context,
-      env.settings,
-      'agenda',
-      translate(env.lang, 'sheetAgenda'),
-    );
-    await writePlan(context, target.sheet, plan, {
-      signal: env.signal,
-      onProgress: (d, n) => env.onProgress?.('writing', d, n),
-    });
-    return target.name;
-  });
+  const { name: sheetName } = await writeOwnedPlan(env, 'agenda', 'sheetAgenda', plan);
   const first = response.events[0]?.date ?? '—';
   const last = response.events[response.events.length - 1]?.date ?? '—';
   const summary = `${response.events.length} ${translate(env.lang, 'events').toLowerCase()}: ${first} – ${last}`;
@@ -292,15 +280,6 @@ export async function runAttendance(
     env.signal,
   );
   const plan = attendanceSheetPlan(response, source.rangeAddress, env.lang);
-  const sheetName = await env.run(async (context) => {
-    const target = await prepareOwnedSheet(
-      context,
-      env.settings,
-      'attendance',
-      translate(env.lang, 'sheetAttendance'),
-    );
-    await writePlan(context, target.sheet, plan, { signal: env.signal });
-    return target.name;
-  });
+  const { name: sheetName } = await writeOwnedPlan(env, 'attendance', 'sheetAttendance', plan);
   return { sheetName, response };
 }

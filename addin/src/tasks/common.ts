@@ -1,11 +1,10 @@
 import { cellRef, parseAddress } from '../../../shared/grid/address.js';
 import { type ApiClient, ApiError } from '../api.js';
 import { cellPart, hyperlinkFormula } from '../excel/links.js';
-import { type DocSettings, ownedSheets } from '../excel/owned.js';
+import { type DocSettings, type OutputTask, ownedSheets, prepareOwnedSheet } from '../excel/owned.js';
 import { errorCode } from '../excel/payload.js';
-import type { SourceBlock } from '../excel/read.js';
-import { SourceError } from '../excel/read.js';
-import type { OutCell, SheetPlan } from '../excel/write.js';
+import { readBlocks, type SourceBlock, SourceError } from '../excel/read.js';
+import { type OutCell, type SheetPlan, writePlan } from '../excel/write.js';
 import { type Lang, type MessageKey, translate } from '../i18n.js';
 
 /** `Excel.run` or the fake's. */
@@ -147,4 +146,48 @@ export function sheetPlanBuilder() {
       plan.rows.push(cells);
     },
   };
+}
+
+/**
+ * Writes a task's plan into the sheet the add-in owns for it (made, or cleared, first) and tells
+ * the sheet's name and the syncs the writing took (three to prepare the sheet, then the blocks).
+ */
+export async function writeOwnedPlan(
+  env: TaskEnv,
+  task: OutputTask,
+  title: MessageKey,
+  plan: SheetPlan,
+): Promise<{ name: string; syncs: number }> {
+  return env.run(async (context) => {
+    const target = await prepareOwnedSheet(context, env.settings, task, translate(env.lang, title));
+    const stats = await writePlan(context, target.sheet, plan, {
+      signal: env.signal,
+      onProgress: (done, total) => env.onProgress?.('writing', done, total),
+    });
+    return { name: target.name, syncs: stats.syncs + 3 };
+  });
+}
+
+/** The non-blank cells of a range the user named (`Programma!A2:A9`), as trimmed texts. */
+export async function readTextList(env: TaskEnv, address: string): Promise<string[]> {
+  return env.run(async (context) => {
+    const match = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(address.trim());
+    const sheet = match
+      ? context.workbook.worksheets.getItem((match[1] ?? '').replace(/''/g, "'") || (match[2] ?? ''))
+      : context.workbook.worksheets.getActiveWorksheet();
+    const range = sheet.getRange(match ? (match[3] ?? '') : address.trim());
+    range.load('rowIndex,columnIndex,rowCount,columnCount');
+    await context.sync();
+    const { values } = await readBlocks(context, sheet, {
+      r0: range.rowIndex,
+      c0: range.columnIndex,
+      r1: range.rowIndex + range.rowCount - 1,
+      c1: range.columnIndex + range.columnCount - 1,
+    });
+    return values
+      .flat()
+      .filter((cell): cell is string | number => typeof cell === 'string' || typeof cell === 'number')
+      .map((cell) => String(cell).trim())
+      .filter((text) => text !== '');
+  });
 }

@@ -1,11 +1,18 @@
-import { parseAddress } from '../../../shared/grid/address.js';
 import type { TallyRequest, TallyResponse } from '../../../shared/tally/schema.js';
-import { prepareOwnedSheet } from '../excel/owned.js';
-import { readBlocks, readSource, type SourceBlock } from '../excel/read.js';
-import { type SheetPlan, writePlan } from '../excel/write.js';
+import { readSource, type SourceBlock } from '../excel/read.js';
+import type { SheetPlan } from '../excel/write.js';
 import { type MessageKey, translate } from '../i18n.js';
 import { OwnSheetError } from './budget.js';
-import { isOwnedName, linkCell, percent, sheetPlanBuilder, stamp, type TaskEnv } from './common.js';
+import {
+  isOwnedName,
+  linkCell,
+  percent,
+  readTextList,
+  sheetPlanBuilder,
+  stamp,
+  type TaskEnv,
+  writeOwnedPlan,
+} from './common.js';
 
 export interface ProgressOptions {
   /** A range with the names of the units expected to report, `Eenheden!A2:A46`. */
@@ -103,29 +110,6 @@ export function progressSheetPlan(
   return plan;
 }
 
-async function readList(env: TaskEnv, address: string): Promise<string[]> {
-  const parsed = parseAddress(address.trim());
-  return env.run(async (context) => {
-    const match = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(address.trim());
-    const sheet = match
-      ? context.workbook.worksheets.getItem(parsed?.sheet ?? match[2] ?? '')
-      : context.workbook.worksheets.getActiveWorksheet();
-    const range = sheet.getRange(match ? (match[3] ?? '') : address.trim());
-    range.load('rowIndex,columnIndex,rowCount,columnCount');
-    await context.sync();
-    const { values } = await readBlocks(context, sheet, {
-      r0: range.rowIndex,
-      c0: range.columnIndex,
-      r1: range.rowIndex + range.rowCount - 1,
-      c1: range.columnIndex + range.columnCount - 1,
-    });
-    return values
-      .flat()
-      .map((cell) => String(cell ?? '').trim())
-      .filter((text) => text !== '');
-  });
-}
-
 /** Voortgang tellen: the progress table → `/api/progress/tally` → one sheet with a chart. */
 export async function runProgress(
   env: TaskEnv,
@@ -140,7 +124,7 @@ export async function runProgress(
   );
   if (isOwnedName(env.settings, source.sheet)) throw new OwnSheetError();
   const expected = options.expectedUnitsRange?.trim()
-    ? await readList(env, options.expectedUnitsRange)
+    ? await readTextList(env, options.expectedUnitsRange)
     : undefined;
   env.onProgress?.('sending', 0, 1);
   const response = await env.api.postJson<TallyResponse>(
@@ -149,19 +133,7 @@ export async function runProgress(
     env.signal,
   );
   const plan = progressSheetPlan(response, source.rangeAddress, env.lang);
-  const sheetName = await env.run(async (context) => {
-    const target = await prepareOwnedSheet(
-      context,
-      env.settings,
-      'progress',
-      translate(env.lang, 'sheetProgress'),
-    );
-    await writePlan(context, target.sheet, plan, {
-      signal: env.signal,
-      onProgress: (d, n) => env.onProgress?.('writing', d, n),
-    });
-    return target.name;
-  });
+  const { name: sheetName } = await writeOwnedPlan(env, 'progress', 'sheetProgress', plan);
   const summary = response.periods
     .map((p) => `${p.period}: ${p.reporting} ${translate(env.lang, 'reporting').toLowerCase()}`)
     .join(' · ');
