@@ -81,7 +81,7 @@ export function budgetSheetPlan(
   now = new Date(),
 ): SheetPlan {
   const t = (key: MessageKey) => translate(lang, key);
-  const { plan, rows, heading } = sheetPlanBuilder();
+  const { plan, rows, heading, findings } = sheetPlanBuilder(lang);
   heading([t('budgetSheetTitle')]);
   rows.push([t('source'), source.rangeAddress]);
   rows.push([t('checkedAt'), stamp(now)]);
@@ -96,20 +96,7 @@ export function budgetSheetPlan(
   if (response.perParticipant) {
     rows.push([t('perParticipant'), money(response.perParticipant.min), money(response.perParticipant.max)]);
   }
-  rows.push([]);
-  heading([t('findings')]);
-  heading([t('severity'), t('code'), t('message'), t('cell'), t('expected'), t('actual')], true);
-  for (const finding of response.findings) {
-    rows.push([
-      t(`severity_${finding.severity}` as MessageKey),
-      finding.code,
-      finding.message,
-      linkCell(finding.ref),
-      finding.expected ?? null,
-      finding.actual ?? null,
-    ]);
-  }
-  if (response.findings.length === 0) rows.push([t('noFindings')]);
+  findings(response.findings, 'noFindings');
   rows.push([]);
   heading([t('lines')]);
   heading([t('row'), t('field_item'), t('statedTotal'), t('computedTotal'), t('vatRate'), t('cell')], true);

@@ -98,7 +98,7 @@ export function agendaSheetPlan(
   now = new Date(),
 ): SheetPlan {
   const t = (key: MessageKey) => translate(lang, key);
-  const { plan, rows, heading } = sheetPlanBuilder();
+  const { plan, rows, heading, findings } = sheetPlanBuilder(lang);
   heading([t('agendaSheetTitle')]);
   rows.push([t('source'), description]);
   rows.push([t('checkedAt'), stamp(now)]);
@@ -128,19 +128,7 @@ export function agendaSheetPlan(
       rows.push([window.title ?? null, dateCell(window.from), dateCell(window.to)]);
     }
   }
-  if (response.findings.length > 0) {
-    rows.push([]);
-    heading([t('findings')]);
-    heading([t('severity'), t('code'), t('message'), t('cell')], true);
-    for (const finding of response.findings) {
-      rows.push([
-        t(`severity_${finding.severity}` as MessageKey),
-        finding.code,
-        finding.message,
-        linkCell(finding.ref),
-      ]);
-    }
-  }
+  findings(response.findings);
   return plan;
 }
 
@@ -229,7 +217,7 @@ export function attendanceSheetPlan(
   now = new Date(),
 ): SheetPlan {
   const t = (key: MessageKey) => translate(lang, key);
-  const { plan, rows, heading } = sheetPlanBuilder();
+  const { plan, rows, heading, findings } = sheetPlanBuilder(lang);
   heading([t('attendanceSheetTitle')]);
   rows.push([t('source'), source]);
   rows.push([t('checkedAt'), stamp(now)]);
@@ -251,12 +239,7 @@ export function attendanceSheetPlan(
   for (const session of response.sessions) {
     rows.push([session.id, session.date ? dateCell(session.date) : null, session.turnout]);
   }
-  if (response.findings.length > 0) {
-    rows.push([]);
-    heading([t('findings')]);
-    for (const finding of response.findings)
-      rows.push([t(`severity_${finding.severity}` as MessageKey), finding.code, finding.message]);
-  }
+  findings(response.findings);
   return plan;
 }
 

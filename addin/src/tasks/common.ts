@@ -1,3 +1,4 @@
+import type { Finding } from '../../../shared/findings.js';
 import { cellRef, parseAddress } from '../../../shared/grid/address.js';
 import { type ApiClient, ApiError } from '../api.js';
 import { cellPart, hyperlinkFormula } from '../excel/links.js';
@@ -135,15 +136,35 @@ export function linkCell(ref: string | undefined): OutCell {
 }
 
 /** Builds a sheet plan row by row: `heading` rows are bold, table headers also filled. */
-export function sheetPlanBuilder() {
+export function sheetPlanBuilder(lang: Lang) {
   const plan: SheetPlan = { rows: [], boldRows: [], headerRows: [] };
+  const t = (key: MessageKey) => translate(lang, key);
+  const heading = (cells: OutCell[], header = false): void => {
+    plan.boldRows.push(plan.rows.length);
+    if (header) plan.headerRows.push(plan.rows.length);
+    plan.rows.push(cells);
+  };
   return {
     plan,
     rows: plan.rows,
-    heading(cells: OutCell[], header = false): void {
-      plan.boldRows.push(plan.rows.length);
-      if (header) plan.headerRows.push(plan.rows.length);
-      plan.rows.push(cells);
+    heading,
+    /** The findings as a table, each with a link to its cell; `none` is said when there are none. */
+    findings(findings: readonly Finding[], none?: MessageKey): void {
+      if (findings.length === 0 && !none) return;
+      plan.rows.push([]);
+      heading([t('findings')]);
+      heading([t('severity'), t('code'), t('message'), t('cell'), t('expected'), t('actual')], true);
+      for (const finding of findings) {
+        plan.rows.push([
+          t(`severity_${finding.severity}` as MessageKey),
+          finding.code,
+          finding.message,
+          linkCell(finding.ref),
+          finding.expected ?? null,
+          finding.actual ?? null,
+        ]);
+      }
+      if (findings.length === 0 && none) plan.rows.push([t(none)]);
     },
   };
 }

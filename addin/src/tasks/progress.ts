@@ -39,7 +39,7 @@ export function progressSheetPlan(
   now = new Date(),
 ): SheetPlan {
   const t = (key: MessageKey, params: Record<string, string | number> = {}) => translate(lang, key, params);
-  const { plan, rows, heading } = sheetPlanBuilder();
+  const { plan, rows, heading, findings } = sheetPlanBuilder(lang);
   heading([t('progressSheetTitle')]);
   rows.push([t('source'), source]);
   rows.push([t('checkedAt'), stamp(now)]);
@@ -93,19 +93,7 @@ export function progressSheetPlan(
     for (const item of response.unclassified)
       rows.push([linkCell(item.ref), item.unit, item.period, item.text]);
   }
-  if (response.findings.length > 0) {
-    rows.push([]);
-    heading([t('findings')]);
-    heading([t('severity'), t('code'), t('message'), t('cell')], true);
-    for (const finding of response.findings) {
-      rows.push([
-        t(`severity_${finding.severity}` as MessageKey),
-        finding.code,
-        finding.message,
-        linkCell(finding.ref),
-      ]);
-    }
-  }
+  findings(response.findings);
   if (chart) plan.chart = chart;
   return plan;
 }
