@@ -6,7 +6,13 @@ import { Decimal as Dec, type Decimal, formatAmount, formatRate, halfUp, ZERO } 
 import { displayEuro, displayPercent } from '../money/display.js';
 import { nameKey, nearest } from '../text/normalize.js';
 import { type BudgetCode, budgetFinding } from './messages.js';
-import { type BudgetField, type BudgetRequest, type BudgetResponse, VAT_RATE_SETS } from './schema.js';
+import {
+  type BudgetField,
+  type BudgetRequest,
+  type BudgetResponse,
+  toleranceOf,
+  VAT_RATE_SETS,
+} from './schema.js';
 import {
   type BudgetSource,
   type SourceLine,
@@ -315,7 +321,7 @@ function checkLimits(request: BudgetRequest): void {
 export function validateBudget(request: BudgetRequest): BudgetResponse {
   checkLimits(request);
   const lang = languageOf(request);
-  const tolerance = halfUp(new Dec(String(request.tolerance).replace(',', '.')));
+  const tolerance = halfUp(toleranceOf(request) ?? ZERO);
   const check = new Check(lang, request.locale, tolerance);
   const source: BudgetSource = request.grid
     ? sourceFromGrid(request.grid, lang)

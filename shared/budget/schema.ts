@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { FindingSchema } from '../findings.js';
 import { gridSchema } from '../grid/schema.js';
+import { readAmount } from '../money/amount.js';
+import type { Decimal } from '../money/decimal.js';
 import { AmountFieldSchema, AmountOutSchema, RateSchema, RequestBaseSchema } from '../schemas.js';
 
 export const BUDGET_FIELDS = [
@@ -48,7 +50,8 @@ export const BudgetRequestSchema = RequestBaseSchema.extend({
   vatRates: z.union([z.array(RateSchema).min(1).max(20), z.enum(['NL', 'BE'])]).optional(),
   vatBasis: z.enum(['unit', 'line']).default('unit'),
   contingencyRate: RateSchema.nullable().optional(),
-  tolerance: z.union([z.number().min(0), z.string().regex(/^\d{1,12}(?:[.,]\d{1,6})?$/)]).default('0'),
+  /** An amount ≥ 0 in the request's locale (`"0.01"`, `"€ 0,01"`); checked below, where the locale is known. */
+  tolerance: z.union([z.number(), z.string().max(64)]).default('0'),
   participants: z
     .object({ min: z.number().int().min(1).max(1_000_000), max: z.number().int().min(1).max(1_000_000) })
     .refine((p) => p.min <= p.max, { message: 'min > max', path: ['min'] })
@@ -62,11 +65,24 @@ export const BudgetRequestSchema = RequestBaseSchema.extend({
   if (request.lines === undefined && request.grid === undefined) {
     ctx.addIssue({ code: 'custom', path: ['lines'], message: 'Geef lines of grid / give lines or grid' });
   }
+  if (toleranceOf(request) === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tolerance'],
+      message: 'Geen bedrag van 0 of meer / not an amount of 0 or more',
+    });
+  }
   if (request.lines !== undefined && request.grid !== undefined) {
     ctx.addIssue({ code: 'custom', path: ['grid'], message: 'Geef lines of grid, niet beide / not both' });
   }
 });
 export type BudgetRequest = z.infer<typeof BudgetRequestSchema>;
+
+/** The tolerance of a request as an amount, or undefined when it is none (or negative). */
+export function toleranceOf(request: Pick<BudgetRequest, 'tolerance' | 'locale'>): Decimal | undefined {
+  const reading = readAmount(request.tolerance, request.locale);
+  return reading.kind === 'amount' && !reading.value.isNegative() ? reading.value : undefined;
+}
 
 const TotalsSchema = z.object({
   subtotal: AmountOutSchema.nullable(),
