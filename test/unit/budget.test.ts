@@ -177,9 +177,9 @@ describe('line checks', () => {
     });
     expect(check({ lines: [off], tolerance: '0.02' }).findings).toEqual([]);
     expect(check({ lines: [off], tolerance: '€ 0,02' }).findings).toEqual([]);
-    expect(BudgetRequestSchema.safeParse({ lines: [off], tolerance: '-0.01' }).error?.issues[0]?.path).toEqual([
-      'tolerance',
-    ]);
+    expect(
+      BudgetRequestSchema.safeParse({ lines: [off], tolerance: '-0.01' }).error?.issues[0]?.path,
+    ).toEqual(['tolerance']);
   });
 
   it('rounds stated amounts to cents before comparing (Excel floats)', () => {
