@@ -1,11 +1,16 @@
+/** Dashes, quotes, bullets and spaces that Word types for `-`, `'`, `"` and ` `. */
+const TYPOGRAPHIC = /[\u00a0\u00ab\u00bb\u2000-\u206f]/g;
+
 /**
  * Folds a name for comparison: case, accents, punctuation and repeated spaces ignored.
  * `Basis op Orde` and ` basis-op orde.` both become `basis op orde`.
  */
 export function normalizeName(text: string): string {
-  // Most names are plain ASCII: fold them without Unicode classes or decomposition.
-  if (/^[\x20-\x7e]*$/.test(text)) {
-    return text
+  // Most names are plain ASCII once Word's dashes, quotes and spaces are set aside: fold them
+  // without Unicode classes or decomposition.
+  const plain = text.replace(TYPOGRAPHIC, ' ');
+  if (/^[\x20-\x7e]*$/.test(plain)) {
+    return plain
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, ' ')
       .trim();
