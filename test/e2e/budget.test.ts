@@ -21,17 +21,23 @@ describe.skipIf(!chromiumAvailable)('task pane in Chromium: Begroting controlere
   });
   afterAll(() => harness?.close());
 
-  it('checks the pilot budget at Offerte 2024!C4 and writes a findings sheet linking to J9', async () => {
+  /** A pane whose workbook holds the pilot table at 'Offerte 2024'!C4, with `select` selected. */
+  async function openPilot(select = "'Offerte 2024'!C4") {
     const page = await harness.open();
     await onWorkbook(
       page,
-      (w, values) => {
+      (w, [values, cell]) => {
         w.addSheet('Offerte 2024');
         w.setValues("'Offerte 2024'!C4", values);
-        w.select("'Offerte 2024'!F7");
+        w.select(cell);
       },
-      pilot.values,
+      [pilot.values, select] as const,
     );
+    return page;
+  }
+
+  it('checks the pilot budget at Offerte 2024!C4 and writes a findings sheet linking to J9', async () => {
+    const page = await openPilot("'Offerte 2024'!F7");
     const before = await onWorkbook(page, (w) => w.snapshot('Offerte 2024'), null);
     await page.fill('#budget-pmin', '24');
     await page.fill('#budget-pmax', '30');
@@ -57,16 +63,7 @@ describe.skipIf(!chromiumAvailable)('task pane in Chromium: Begroting controlere
   });
 
   it('corrects the column mapping and sends it as grid.columns', async () => {
-    const page = await harness.open();
-    await onWorkbook(
-      page,
-      (w, values) => {
-        w.addSheet('Offerte 2024');
-        w.setValues("'Offerte 2024'!C4", values);
-        w.select("'Offerte 2024'!C4");
-      },
-      pilot.values,
-    );
+    const page = await openPilot();
     await page.click('#budget-check');
     await page.waitForSelector('#budget-verdict');
     const requests: string[] = [];
@@ -86,17 +83,14 @@ describe.skipIf(!chromiumAvailable)('task pane in Chromium: Begroting controlere
   });
 
   it('leaves a user sheet already named PD Begroting untouched', async () => {
-    const page = await harness.open();
+    const page = await openPilot("'Offerte 2024'!D5");
     await onWorkbook(
       page,
-      (w, values) => {
-        w.addSheet('Offerte 2024');
-        w.setValues("'Offerte 2024'!C4", values);
+      (w) => {
         w.addSheet('PD Begroting');
         w.setValues("'PD Begroting'!A1", [['Mijn eigen blad', '=niet aankomen']]);
-        w.select("'Offerte 2024'!D5");
       },
-      pilot.values,
+      null,
     );
     const before = await onWorkbook(page, (w) => w.snapshot('PD Begroting'), null);
     await page.click('#budget-check');
@@ -186,16 +180,7 @@ describe.skipIf(!chromiumAvailable)('task pane in Chromium: Begroting controlere
   });
 
   it('says clearly when the API cannot be reached', async () => {
-    const page = await harness.open();
-    await onWorkbook(
-      page,
-      (w, values) => {
-        w.addSheet('Offerte 2024');
-        w.setValues("'Offerte 2024'!C4", values);
-        w.select("'Offerte 2024'!C4");
-      },
-      pilot.values,
-    );
+    const page = await openPilot();
     await page.route('**/api/**', (route) => route.abort('connectionrefused'));
     await page.click('#budget-check');
     await page.waitForSelector('#message.error');
@@ -206,16 +191,7 @@ describe.skipIf(!chromiumAvailable)('task pane in Chromium: Begroting controlere
   });
 
   it('calls the API address set for this workbook in Settings', async () => {
-    const page = await harness.open();
-    await onWorkbook(
-      page,
-      (w, values) => {
-        w.addSheet('Offerte 2024');
-        w.setValues("'Offerte 2024'!C4", values);
-        w.select("'Offerte 2024'!C4");
-      },
-      pilot.values,
-    );
+    const page = await openPilot();
     await page.click('#settings summary');
     await page.fill('#api-address', 'http://127.0.0.1:9');
     await page.click('#api-save');
@@ -229,16 +205,7 @@ describe.skipIf(!chromiumAvailable)('task pane in Chromium: Begroting controlere
   });
 
   it('shows progress while the check runs and can be cancelled', async () => {
-    const page = await harness.open();
-    await onWorkbook(
-      page,
-      (w, values) => {
-        w.addSheet('Offerte 2024');
-        w.setValues("'Offerte 2024'!C4", values);
-        w.select("'Offerte 2024'!C4");
-      },
-      pilot.values,
-    );
+    const page = await openPilot();
     await page.route('**/api/budget/validate', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 3_000));
       await route.continue().catch(() => {});
