@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AttendanceResponseSchema } from '../../shared/attendance/schema.js';
 import { CalendarResponseSchema } from '../../shared/calendar/schema.js';
+import { CONTRACT_EXAMPLE, CONTRACT_OCTOBER_EVENT } from '../support/calendar.js';
 import { fixture } from '../support/fixtures.js';
 import { type RunningHost, startHost } from '../support/host.js';
 
@@ -23,49 +24,13 @@ async function problemOf(response: Response) {
   return body;
 }
 
-const CONTRACT_EXAMPLE = {
-  locale: 'nl-NL',
-  timeZone: 'Europe/Amsterdam',
-  from: '2025-01-01',
-  to: '2025-12-31',
-  holidays: { country: 'NL', region: null, extra: ['2025-06-11'] },
-  series: [
-    {
-      id: 'aanjagers',
-      title: 'Aanjagersbijeenkomst',
-      rrule: 'FREQ=MONTHLY;BYMONTH=2,4,6,8,10,12;BYMONTHDAY=11',
-      start: '16:30',
-      end: '18:30',
-      location: 'Utrecht',
-      onConflict: 'next-working-day',
-    },
-  ],
-  events: [
-    { title: 'Sessie 2', text: 'Maandag 23 september 17.00 - 19.00 uur', year: 2024 },
-    { title: 'Sessie 1', date: '2024-07-10', start: '16:30', end: '18:30', statedWeekday: 'woensdag' },
-  ],
-  windows: [{ title: '2de vergadering Diversiteam', text: 'Nov. - december 2020' }],
-};
-
 describe('POST /api/calendar/generate over HTTP', () => {
   it('answers the contract example', async () => {
     const response = await host.post('calendar/generate', CONTRACT_EXAMPLE);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const body = CalendarResponseSchema.parse(await response.json());
-    expect(body.events.find((e) => e.date === '2025-10-13')).toMatchObject({
-      seriesId: 'aanjagers',
-      title: 'Aanjagersbijeenkomst',
-      date: '2025-10-13',
-      weekday: 'maandag',
-      start: '16:30',
-      end: '18:30',
-      startsAt: '2025-10-13T16:30:00+02:00',
-      endsAt: '2025-10-13T18:30:00+02:00',
-      originalDate: '2025-10-11',
-      shift: 'weekend',
-      location: 'Utrecht',
-    });
+    expect(body.events.find((e) => e.date === '2025-10-13')).toMatchObject(CONTRACT_OCTOBER_EVENT);
     expect(body.windows).toEqual([
       { title: '2de vergadering Diversiteam', from: '2020-11-01', to: '2020-12-31' },
     ]);

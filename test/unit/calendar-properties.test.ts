@@ -9,6 +9,7 @@ import { escapeText, foldLine, writeIcs } from '../../shared/calendar/ics.js';
 import { expandRule, parseRule } from '../../shared/calendar/rule.js';
 import { CalendarRequestSchema, type CalendarResponse } from '../../shared/calendar/schema.js';
 import { vtimezone } from '../../shared/calendar/vtimezone.js';
+import { CONTRACT_SERIES } from '../support/calendar.js';
 
 const { RRule } = rrulePackage;
 
@@ -203,23 +204,7 @@ describe('.ics details', () => {
   });
 
   it('writes the contract example with CRLF, a VTIMEZONE, local DTSTART;TZID and DTSTAMP', () => {
-    const result = generateCalendar(
-      CalendarRequestSchema.parse({
-        from: '2025-01-01',
-        to: '2025-12-31',
-        holidays: { country: 'NL', extra: ['2025-06-11'] },
-        series: [
-          {
-            id: 'aanjagers',
-            title: 'Aanjagersbijeenkomst',
-            rrule: 'FREQ=MONTHLY;BYMONTH=2,4,6,8,10,12;BYMONTHDAY=11',
-            start: '16:30',
-            end: '18:30',
-            location: 'Utrecht',
-          },
-        ],
-      }),
-    );
+    const result = generateCalendar(CalendarRequestSchema.parse(CONTRACT_SERIES));
     const ics = writeIcs(result, { now: new Date(Date.UTC(2025, 0, 2, 3, 4, 5)) });
     expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);

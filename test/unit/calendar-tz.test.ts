@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCalendar } from '../../shared/calendar/engine.js';
 import { writeIcs } from '../../shared/calendar/ics.js';
 import { CalendarRequestSchema } from '../../shared/calendar/schema.js';
+import { CONTRACT_SERIES } from '../support/calendar.js';
 
 // The same calendar under another process time zone: no result may change.
 process.env.TZ = 'America/New_York';
@@ -14,21 +15,7 @@ describe('under TZ=America/New_York', () => {
   });
 
   it('gives the contract example with Amsterdam offsets and local .ics times', () => {
-    const result = generate({
-      timeZone: 'Europe/Amsterdam',
-      from: '2025-01-01',
-      to: '2025-12-31',
-      holidays: { country: 'NL', extra: ['2025-06-11'] },
-      series: [
-        {
-          id: 'aanjagers',
-          title: 'Aanjagersbijeenkomst',
-          rrule: 'FREQ=MONTHLY;BYMONTH=2,4,6,8,10,12;BYMONTHDAY=11',
-          start: '16:30',
-          end: '18:30',
-        },
-      ],
-    });
+    const result = generate(CONTRACT_SERIES);
     expect(result.events.map((e) => e.startsAt)).toEqual([
       '2025-02-11T16:30:00+01:00',
       '2025-04-11T16:30:00+02:00',

@@ -8,21 +8,13 @@ import {
   CalendarResponseSchema,
 } from '../../shared/calendar/schema.js';
 import { WorkLimitError } from '../../shared/limits.js';
+import { AANJAGERS, CONTRACT_OCTOBER_EVENT, CONTRACT_SERIES } from '../support/calendar.js';
 import { fixture } from '../support/fixtures.js';
 
 /** Parses a request as the endpoint does and generates its calendar; the answer must fit its schema. */
 function generate(body: unknown): CalendarResponse {
   return CalendarResponseSchema.parse(generateCalendar(CalendarRequestSchema.parse(body)));
 }
-
-const AANJAGERS = {
-  id: 'aanjagers',
-  title: 'Aanjagersbijeenkomst',
-  rrule: 'FREQ=MONTHLY;BYMONTH=2,4,6,8,10,12;BYMONTHDAY=11',
-  start: '16:30',
-  end: '18:30',
-  location: 'Utrecht',
-};
 
 const schedules = fixture<{
   learningNetworkMeetings: { rrule: string };
@@ -31,14 +23,7 @@ const schedules = fixture<{
 }>('schedules.json');
 
 describe('series: the contract example', () => {
-  const body = {
-    locale: 'nl-NL',
-    timeZone: 'Europe/Amsterdam',
-    from: '2025-01-01',
-    to: '2025-12-31',
-    holidays: { country: 'NL', region: null, extra: ['2025-06-11'] },
-    series: [{ ...AANJAGERS, onConflict: 'next-working-day' }],
-  };
+  const body = CONTRACT_SERIES;
 
   it('moves 11 October 2025 (a Saturday) to Monday 13 October, at 16:30 summer time', () => {
     const result = generate(body);
@@ -50,19 +35,7 @@ describe('series: the contract example', () => {
       '2025-10-13',
       '2025-12-11',
     ]);
-    expect(result.events[4]).toMatchObject({
-      seriesId: 'aanjagers',
-      title: 'Aanjagersbijeenkomst',
-      date: '2025-10-13',
-      weekday: 'maandag',
-      start: '16:30',
-      end: '18:30',
-      startsAt: '2025-10-13T16:30:00+02:00',
-      endsAt: '2025-10-13T18:30:00+02:00',
-      originalDate: '2025-10-11',
-      shift: 'weekend',
-      location: 'Utrecht',
-    });
+    expect(result.events[4]).toMatchObject(CONTRACT_OCTOBER_EVENT);
     expect(result.events[5]?.startsAt).toBe('2025-12-11T16:30:00+01:00');
     expect(result.events[0]?.startsAt).toBe('2025-02-11T16:30:00+01:00');
     expect(result.events[2]).toMatchObject({
