@@ -1,13 +1,13 @@
 import type { BudgetField, BudgetRequest, BudgetResponse } from '../../../shared/budget/schema.js';
 import type { Finding } from '../../../shared/findings.js';
-import { readSource, type SourceBlock } from '../excel/read.js';
+import type { SourceBlock } from '../excel/read.js';
 import type { OutCell, SheetPlan } from '../excel/write.js';
 import { type Lang, localeFor, type MessageKey, translate } from '../i18n.js';
 import {
-  isOwnedName,
   linkCell,
   money,
   readTextList,
+  readUserSource,
   sheetPlanBuilder,
   stamp,
   type TaskEnv,
@@ -123,15 +123,7 @@ export async function runBudget(
   options: BudgetOptions,
   previous?: SourceBlock,
 ): Promise<BudgetResult> {
-  const source =
-    previous ??
-    (await env.run((context) =>
-      readSource(context, {
-        signal: env.signal,
-        onProgress: (done, total) => env.onProgress?.('reading', done, total),
-      }),
-    ));
-  if (isOwnedName(env.settings, source.sheet)) throw new OwnSheetError();
+  const source = previous ?? (await readUserSource(env));
   const programmeItems = options.programmeItemsRange?.trim()
     ? await readTextList(env, options.programmeItemsRange)
     : undefined;
@@ -141,13 +133,6 @@ export async function runBudget(
   const plan = budgetSheetPlan(response, source, env.lang);
   const written = await writeOwnedPlan(env, 'budget', 'sheetBudget', plan);
   return { source, request, response, sheetName: written.name, syncs: source.syncs + written.syncs };
-}
-
-export class OwnSheetError extends Error {
-  constructor() {
-    super('own sheet');
-    this.name = 'OwnSheetError';
-  }
 }
 
 /** Selects the cell a finding is about in the user's sheet. */

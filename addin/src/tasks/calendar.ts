@@ -1,14 +1,13 @@
 import type { AttendanceRequest, AttendanceResponse } from '../../../shared/attendance/schema.js';
 import type { CalendarRequest, CalendarResponse } from '../../../shared/calendar/schema.js';
-import { readSource, type SourceBlock } from '../excel/read.js';
+import type { SourceBlock } from '../excel/read.js';
 import type { SheetPlan } from '../excel/write.js';
 import { localeFor, type MessageKey, translate } from '../i18n.js';
 import { type SeriesWords, wordsToRrule } from '../words.js';
-import { OwnSheetError } from './budget.js';
 import {
   dateCell,
-  isOwnedName,
   linkCell,
+  readUserSource,
   sheetPlanBuilder,
   stamp,
   type TaskEnv,
@@ -143,14 +142,7 @@ export interface AgendaResult {
 export async function runAgenda(env: TaskEnv, form: AgendaForm): Promise<AgendaResult> {
   let source: SourceBlock | undefined;
   if (form.mode === 'table') {
-    source = await env.run((context) =>
-      readSource(context, {
-        withFormats: true,
-        signal: env.signal,
-        onProgress: (d, n) => env.onProgress?.('reading', d, n),
-      }),
-    );
-    if (isOwnedName(env.settings, source.sheet)) throw new OwnSheetError();
+    source = await readUserSource(env, true);
   }
   const request = calendarRequest(form, env.lang, source);
   env.onProgress?.('sending', 0, 1);
@@ -248,14 +240,7 @@ export async function runAttendance(
   env: TaskEnv,
   minimum: number,
 ): Promise<{ sheetName: string; response: AttendanceResponse }> {
-  const source = await env.run((context) =>
-    readSource(context, {
-      withFormats: true,
-      signal: env.signal,
-      onProgress: (d, n) => env.onProgress?.('reading', d, n),
-    }),
-  );
-  if (isOwnedName(env.settings, source.sheet)) throw new OwnSheetError();
+  const source = await readUserSource(env, true);
   env.onProgress?.('sending', 0, 1);
   const response = await env.api.postJson<AttendanceResponse>(
     'attendance/check',

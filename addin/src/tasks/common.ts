@@ -4,7 +4,7 @@ import { type ApiClient, ApiError } from '../api.js';
 import { cellPart, hyperlinkFormula } from '../excel/links.js';
 import { type DocSettings, type OutputTask, ownedSheets, prepareOwnedSheet } from '../excel/owned.js';
 import { errorCode } from '../excel/payload.js';
-import { readBlocks, type SourceBlock, SourceError } from '../excel/read.js';
+import { readBlocks, readSource, type SourceBlock, SourceError } from '../excel/read.js';
 import { type OutCell, type SheetPlan, writePlan } from '../excel/write.js';
 import { type Lang, type MessageKey, translate } from '../i18n.js';
 
@@ -211,4 +211,28 @@ export async function readTextList(env: TaskEnv, address: string): Promise<strin
       .map((cell) => String(cell).trim())
       .filter((text) => text !== '');
   });
+}
+
+/** Refused: the user asked to check a sheet the add-in wrote itself. */
+export class OwnSheetError extends Error {
+  constructor() {
+    super('own sheet');
+    this.name = 'OwnSheetError';
+  }
+}
+
+/**
+ * Reads the user's table (the selection, or the table or block around one selected cell) with
+ * progress and cancel, and refuses a sheet the add-in owns: its output is no input.
+ */
+export async function readUserSource(env: TaskEnv, withFormats = false): Promise<SourceBlock> {
+  const source = await env.run((context) =>
+    readSource(context, {
+      withFormats,
+      signal: env.signal,
+      onProgress: (done, total) => env.onProgress?.('reading', done, total),
+    }),
+  );
+  if (isOwnedName(env.settings, source.sheet)) throw new OwnSheetError();
+  return source;
 }

@@ -1,13 +1,12 @@
 import type { TallyRequest, TallyResponse } from '../../../shared/tally/schema.js';
-import { readSource, type SourceBlock } from '../excel/read.js';
+import type { SourceBlock } from '../excel/read.js';
 import type { SheetPlan } from '../excel/write.js';
 import { type MessageKey, translate } from '../i18n.js';
-import { OwnSheetError } from './budget.js';
 import {
-  isOwnedName,
   linkCell,
   percent,
   readTextList,
+  readUserSource,
   sheetPlanBuilder,
   stamp,
   type TaskEnv,
@@ -103,14 +102,7 @@ export async function runProgress(
   env: TaskEnv,
   options: ProgressOptions,
 ): Promise<{ sheetName: string; response: TallyResponse; summary: string }> {
-  const source = await env.run((context) =>
-    readSource(context, {
-      withFormats: true,
-      signal: env.signal,
-      onProgress: (d, n) => env.onProgress?.('reading', d, n),
-    }),
-  );
-  if (isOwnedName(env.settings, source.sheet)) throw new OwnSheetError();
+  const source = await readUserSource(env, true);
   const expected = options.expectedUnitsRange?.trim()
     ? await readTextList(env, options.expectedUnitsRange)
     : undefined;
