@@ -122,7 +122,7 @@ export function timeCell(
 }
 
 /** True when the sheet the user selected is one the add-in wrote itself. */
-export function isOwnedName(settings: DocSettings, sheet: string): boolean {
+function isOwnedName(settings: DocSettings, sheet: string): boolean {
   return Object.values(ownedSheets(settings)).some(
     (entry) => entry?.name.toLowerCase() === sheet.toLowerCase(),
   );
