@@ -2,7 +2,7 @@
  * The task pane: three tasks (budget, calendar, progress), the language switch, the API address
  * setting, a progress indicator with cancel, and messages in the user's language.
  */
-import type { BudgetField } from '../../shared/budget/schema.js';
+import { BUDGET_FIELDS, type BudgetField } from '../../shared/budget/fields.js';
 import { columnIndex, columnLetters } from '../../shared/grid/address.js';
 import { apiBase, createApiClient } from './api.js';
 import { byId, field, h } from './dom.js';
@@ -29,25 +29,6 @@ import { runProgress } from './tasks/progress.js';
 import { type Weekday, wordsToRrule } from './words.js';
 
 export const API_SETTING = 'ProgrammeDesk.apiBase';
-
-/**
- * The budget fields in the order the mapping shows them. The list is checked against the
- * schema's `BudgetField` type (importing the schema's value would bundle zod into the pane).
- */
-const BUDGET_FIELDS = [
-  'nr',
-  'item',
-  'provider',
-  'unitCost',
-  'vat',
-  'vatRate',
-  'travel',
-  'units',
-  'total',
-] as const;
-type MissingField = Exclude<BudgetField, (typeof BUDGET_FIELDS)[number]>;
-const allFields: MissingField extends never ? true : false = true;
-void allFields;
 
 type Tab = 'budget' | 'agenda' | 'progress';
 

@@ -5,18 +5,9 @@ import { readAmount } from '../money/amount.js';
 import type { Decimal } from '../money/decimal.js';
 import { AmountFieldSchema, AmountOutSchema, RateSchema, RequestBaseSchema } from '../schemas.js';
 
-export const BUDGET_FIELDS = [
-  'nr',
-  'item',
-  'provider',
-  'unitCost',
-  'vat',
-  'vatRate',
-  'travel',
-  'units',
-  'total',
-] as const;
-export type BudgetField = (typeof BUDGET_FIELDS)[number];
+import { BUDGET_FIELDS } from './fields.js';
+
+export { BUDGET_FIELDS, type BudgetField } from './fields.js';
 
 const NameSchema = z.string().max(1_000).nullable().optional();
 
