@@ -18,7 +18,6 @@ export class WorkLimitError extends Error {
 /** The limits of the budget check, documented in docs/api.md. */
 export const BUDGET_LIMITS = {
   lines: 50_000,
-  gridRows: 50_000,
   gridColumns: 200,
   programmeItems: 500,
   /** Lines × programme items compared for the nearest name. */

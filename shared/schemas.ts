@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LanguageSchema, LocaleSchema } from './locale.js';
+import { DEFAULT_LOCALE, LanguageSchema, LocaleSchema } from './locale.js';
 import { readRate } from './money/amount.js';
 
 /** Schemas shared by the requests of every endpoint. */
@@ -18,7 +18,7 @@ export const RateSchema = z.union([z.number(), z.string().max(64)]).refine(
 
 /** The fields every request may carry: `locale` for reading text, `language` for messages. */
 export const RequestBaseSchema = z.object({
-  locale: LocaleSchema.default('nl-NL'),
+  locale: LocaleSchema.default(DEFAULT_LOCALE),
   language: LanguageSchema.optional(),
 });
 

@@ -39,7 +39,7 @@ function requestLanguage(body: unknown, request: HttpRequest): Lang {
   return languageFromHeader(request.headers.get('accept-language'));
 }
 
-export function jsonReply(result: unknown): HttpResponseInit {
+function jsonReply(result: unknown): HttpResponseInit {
   return {
     status: 200,
     headers: { 'Content-Type': 'application/json; charset=utf-8' },

@@ -48,7 +48,7 @@ function invalid(input: string | number | boolean): AmountReading {
 }
 
 /** Parses money text without placeholders; undefined when it is not an amount. */
-export function parseMoney(text: string, locale: Locale): Decimal | undefined {
+function parseMoney(text: string, locale: Locale): Decimal | undefined {
   let rest = text
     .replace(/\u2212/g, '-')
     .replace(CURRENCY, ' ')
@@ -79,7 +79,7 @@ export function parseMoney(text: string, locale: Locale): Decimal | undefined {
  * and not followed by a group of three is still read as a decimal point (`12.5` in nl), since
  * finance pastes both notations.
  */
-export function parseNumber(text: string, locale: Locale): Decimal | undefined {
+function parseNumber(text: string, locale: Locale): Decimal | undefined {
   const { decimal, group } = separators(locale);
   const compact = text.replace(/ (?=\d{3}(?:\D|$))/g, '');
   if (!/^\d[\d.,]*$/.test(compact)) return undefined;
